@@ -1,0 +1,3 @@
+from galint.cli import main
+
+main()

@@ -1,0 +1,207 @@
+"""The command line. Each command imports only what it needs: ``galint check`` runs on every
+commit, so its start-up time is part of the product."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from galint import __version__
+
+if TYPE_CHECKING:
+    from galint.engine import Selection
+    from galint.rule import Rule
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="galint")
+def cli() -> None:
+    """galint checks Global Alliance against Child Sexual Abuse Online country reports."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How findings are printed.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["info", "warning", "error"]),
+    default="warning",
+    show_default=True,
+    help="The lowest severity that makes galint exit 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULE",
+    help="Only these rules (code, code prefix or slug; repeat or separate with commas).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULE",
+    help="Not these rules (code, code prefix or slug; repeat or separate with commas).",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    fail_on: str,
+    exit_zero: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> None:
+    """Check report files, and reports found under directories (default: .).
+
+    Exit status: 0 when nothing at or above --fail-on was found, 1 when something was,
+    2 for a usage error, 3 when galint itself failed.
+    """
+    from galint.discover import candidates
+    from galint.engine import check_file
+    from galint.finding import severity_rank
+    from galint.formats import Summary, render
+
+    selection = _selection(select, ignore)
+    findings = []
+    files = 0
+    for candidate in candidates(list(paths) or ["."]):
+        result = check_file(candidate, selection)
+        if result is None:
+            continue
+        files += 1
+        findings.extend(result.findings)
+    click.echo(render(output_format, Summary(files, findings)), nl=False)
+    threshold = severity_rank(fail_on)
+    failed = any(severity_rank(f.severity) >= threshold for f in findings)
+    sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
+
+
+@cli.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def rules(output_format: str) -> None:
+    """List every rule: code, slug, default severity and summary."""
+    import json
+
+    all_rules = _rules()
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "rule": r.slug,
+                        "severity": r.severity,
+                        "summary": r.summary,
+                        "explanation": r.explanation,
+                    }
+                    for r in all_rules
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    width = max(len(r.slug) for r in all_rules)
+    for r in all_rules:
+        click.echo(f"{r.code}  {r.slug:<{width}}  {r.severity:<7}  {r.summary}")
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain a rule, with a failing and a passing example."""
+    import difflib
+
+    from galint.rules import find
+
+    found = find(rule, _rules())
+    if found is None:
+        names = [name for r in _rules() for name in (r.code, r.slug)]
+        close = difflib.get_close_matches(rule, names, n=3)
+        hint = f" Did you mean: {', '.join(close)}?" if close else ""
+        raise click.UsageError(f"no rule is named '{rule}'.{hint} See 'galint rules'.")
+    click.echo(f"{found.code} [{found.slug}] ({found.severity})\n")
+    click.echo(f"{found.summary}\n")
+    click.echo(found.explanation.rstrip())
+
+
+@cli.command()
+@click.option("--path", "show_path", is_flag=True, help="Print the schema's path instead.")
+def schema(show_path: bool) -> None:
+    """Print galint's JSON Schema for reports (draft-07)."""
+    from galint.form import SCHEMA_FILE
+
+    if show_path:
+        click.echo(str(SCHEMA_FILE))
+    else:
+        click.echo(SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
+
+
+def _rules() -> tuple[Rule, ...]:
+    from galint.rules import RuleLoadError, all_rules
+
+    try:
+        return all_rules()
+    except RuleLoadError as error:
+        raise click.UsageError(str(error)) from error
+
+
+def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> Selection:
+    from galint.engine import Selection
+
+    known = _rules()
+    chosen = _pick(known, select) if select else list(known)
+    dropped = _pick(known, ignore) if ignore else []
+    return Selection.of(known, [r for r in chosen if r not in dropped])
+
+
+def _pick(known: tuple[Rule, ...], selectors: tuple[str, ...]) -> list[Rule]:
+    names = [name.strip() for value in selectors for name in value.split(",") if name.strip()]
+    picked: list[Rule] = []
+    for name in names:
+        matched = [rule for rule in known if rule.matches(name)]
+        if not matched:
+            raise click.UsageError(f"no rule matches '{name}'; see 'galint rules'.")
+        picked.extend(matched)
+    return picked
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(EXIT_USAGE)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(EXIT_INTERNAL)
+    except SystemExit:
+        raise
+    except BrokenPipeError:
+        sys.exit(EXIT_OK)
+    except Exception as error:
+        import traceback
+
+        click.echo(f"galint: internal error: {type(error).__name__}: {error}", err=True)
+        click.echo("Please report this with the command and the file that caused it.", err=True)
+        if "--debug" in sys.argv or _env_debug():
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)
+
+
+def _env_debug() -> bool:
+    import os
+
+    return bool(os.environ.get("GALINT_DEBUG"))

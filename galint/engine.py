@@ -1,0 +1,129 @@
+"""Running the rules over files: load, build the model, check, and turn problems into findings."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from galint.discover import Candidate, declares_form
+from galint.finding import Finding, Span
+from galint.load import MAX_BYTES, Document, Loaded, Problem, load_path
+from galint.model import Report, build
+from galint.rule import Check, Rule
+from galint.rules.internal import RULE_ERROR
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """The rules a run applies, with their severities."""
+
+    rules: tuple[Rule, ...]
+    # Every known rule by slug, so problems of rules left out can be dropped.
+    known: dict[str, Rule]
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule], enabled: Iterable[Rule] | None = None) -> Selection:
+        return cls(
+            rules=tuple(rules if enabled is None else enabled),
+            known={rule.slug: rule for rule in rules},
+        )
+
+    def enabled(self, slug: str) -> Rule | None:
+        rule = self.known.get(slug)
+        return rule if rule is not None and rule in self.rules else None
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    findings: list[Finding]
+    report: Report | None = None
+
+
+def check_file(
+    candidate: Candidate, selection: Selection, max_bytes: int = MAX_BYTES
+) -> FileResult | None:
+    """Check one file; None when a file found in a directory turns out not to be a report."""
+    accept = None if candidate.explicit else declares_form
+    loaded = load_path(candidate.path, max_bytes, accept)
+    return None if loaded is None else check_loaded(loaded, selection)
+
+
+def check_loaded(loaded: Loaded, selection: Selection) -> FileResult:
+    findings = [
+        finding
+        for problem in loaded.problems
+        if (finding := _finding(loaded.path, loaded.document, problem, None, selection))
+    ]
+    if loaded.document is None:
+        return FileResult(loaded.path, sorted(findings, key=_order))
+    report = build(loaded.document)
+    for check, owner in _checks(selection.rules):
+        try:
+            for problem in check(report):
+                finding = _finding(loaded.path, loaded.document, problem, owner, selection)
+                if finding is not None:
+                    findings.append(finding)
+        except Exception as error:  # one broken rule must not stop the run
+            findings.append(_rule_error(loaded.path, owner, error))
+    return FileResult(loaded.path, sorted(set(findings), key=_order), report)
+
+
+def _checks(rules: Iterable[Rule]) -> list[tuple[Check, Rule]]:
+    """Each distinct check once: a family of rules shares one check."""
+    seen: dict[int, tuple[Check, Rule]] = {}
+    for rule in rules:
+        if rule.check is not None and id(rule.check) not in seen:
+            seen[id(rule.check)] = (rule.check, rule)
+    return list(seen.values())
+
+
+def _finding(
+    path: str,
+    document: Document | None,
+    problem: Problem,
+    owner: Rule | None,
+    selection: Selection,
+) -> Finding | None:
+    slug = problem.rule or (owner.slug if owner else RULE_ERROR.slug)
+    rule = selection.enabled(slug)
+    if rule is None:
+        return None
+    if problem.span is not None:
+        span = problem.span
+    elif document is not None:
+        span = document.span(problem.path, problem.key)
+    else:
+        span = Span.point(1, 1)
+    return Finding(
+        path=path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        code=rule.code,
+        rule=rule.slug,
+        severity=rule.severity,
+        message=problem.message,
+    )
+
+
+def _rule_error(path: str, owner: Rule, error: Exception) -> Finding:
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    return Finding(
+        path=path,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=2,
+        code=RULE_ERROR.code,
+        rule=RULE_ERROR.slug,
+        severity=RULE_ERROR.severity,
+        message=f"rule {owner.code} [{owner.slug}] failed: {type(error).__name__}: {error} "
+        f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})",
+    )
+
+
+def _order(finding: Finding) -> tuple[str, int, int, str, str]:
+    return (*finding.sort_key, finding.message)

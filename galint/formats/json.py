@@ -1,0 +1,18 @@
+"""One JSON object: the findings, and counts by severity."""
+
+from __future__ import annotations
+
+import json
+
+from galint import __version__
+from galint.formats import Summary
+
+
+def render(summary: Summary) -> str:
+    document = {
+        "version": __version__,
+        "files": summary.files,
+        "counts": summary.counts(),
+        "findings": [finding.to_dict() for finding in summary.findings],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,488 @@
+"""Reading a file into JSON-like data that remembers where every value and key stands.
+
+The document is built from libyaml's event stream rather than PyYAML's composer: that keeps
+memory and time bounded on hostile input (deep nesting makes libyaml's composer recurse and
+its scanner slow down quadratically; aliases can expand a 400-byte file to a billion values),
+and it lets galint see duplicate keys and tags, which PyYAML's loaders silently accept.
+
+Plain scalars are resolved with the YAML 1.2 core schema, as editors' YAML language servers
+do: ``NO`` (Norway) stays a string and ``2014-06-30`` stays the text the author wrote.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import yaml
+
+from galint.finding import START, Span
+
+Path = tuple[str | int, ...]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_VALUES = 10_000
+
+CORE = "tag:yaml.org,2002:"
+SCALAR_TAGS = {CORE + name for name in ("str", "int", "float", "bool", "null")}
+COLLECTION_TAGS = {CORE + "seq", CORE + "map"}
+
+# The C loader is used only for its event parser; nothing is constructed from the events.
+# PyYAML built without libyaml falls back to its pure-Python parser.
+_EventParser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong, said by the loader or a rule, before it becomes a finding.
+
+    A problem points at a ``path`` in the document (at the mapping key when ``key`` is set),
+    or at an exact ``span`` when it is not about a value (a syntax error). ``rule`` names the
+    rule's slug when the check serves several rules.
+    """
+
+    message: str
+    path: Path = ()
+    key: bool = False
+    span: Span | None = None
+    rule: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed report: its data, and where each value and each mapping key was written."""
+
+    path: str
+    data: object
+    values: dict[Path, Span] = field(default_factory=dict)
+    keys: dict[Path, Span] = field(default_factory=dict)
+    # The source text of plain scalars read as numbers or booleans: an id written 2.10 is "2.10".
+    sources: dict[Path, str] = field(default_factory=dict)
+
+    def span(self, path: Path, key: bool = False) -> Span:
+        """Where ``path`` was written; the nearest enclosing value when it was not."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            # A missing key is best shown at the mapping that should hold it.
+            path = path[:-1]
+            if path in self.keys:
+                return self.keys[path]
+        return self.values.get((), START)
+
+
+@dataclass(slots=True)
+class Loaded:
+    path: str
+    document: Document | None
+    problems: list[Problem]
+
+
+def load_path(
+    path: str, max_bytes: int = MAX_BYTES, accept: Callable[[bytes], bool] | None = None
+) -> Loaded | None:
+    """Read and parse one file; every failure becomes a problem, never an exception.
+
+    With ``accept``, a file whose bytes it turns down is not parsed and None is returned.
+    """
+    try:
+        if os.path.isdir(path):
+            return _refused(path, "unreadable", "is a directory, not a report file")
+        with open(path, "rb") as stream:
+            raw = stream.read(max_bytes + 1)
+    except FileNotFoundError:
+        return _refused(path, "unreadable", "no such file")
+    except PermissionError:
+        return _refused(path, "unreadable", "permission denied")
+    except OSError as error:
+        return _refused(path, "unreadable", f"cannot be read ({error.strerror or error})")
+    # A large YAML file found in a directory may well be something else than a report.
+    if accept is not None and not accept(raw):
+        return None
+    if len(raw) > max_bytes:
+        return _refused(
+            path,
+            "file-too-large",
+            f"the file is larger than {max_bytes:,} bytes; a report is far smaller, "
+            "so galint does not read it",
+        )
+    return load_bytes(raw, path)
+
+
+def load_bytes(raw: bytes, path: str) -> Loaded:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _refused(path, "not-utf8", "the file is UTF-16 text; save it as UTF-8")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return _refused(
+            path,
+            "not-utf8",
+            "the file is binary, not UTF-8 text (it holds a NUL byte)",
+            _byte_span(raw, nul),
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _refused(
+            path,
+            "not-utf8",
+            f"the file is not UTF-8 text: byte 0x{raw[error.start]:02x} cannot be decoded "
+            "(save the file as UTF-8)",
+            _byte_span(raw, error.start),
+        )
+    return parse(text, path)
+
+
+def parse(text: str, path: str) -> Loaded:
+    problems: list[Problem] = []
+    builder = _Builder(path, problems)
+    try:
+        builder.run(_events(text))
+    except yaml.YAMLError as error:
+        problems.append(_syntax_problem(error, text))
+        return Loaded(path, None, problems)
+    except _Stop:
+        return Loaded(path, None, problems)
+    return Loaded(path, builder.document, problems)
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    parser = _EventParser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+class _Stop(Exception):
+    """The document cannot be read any further; the problem is already recorded."""
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: list[object] | dict[str, object]
+    path: Path
+    start: yaml.Mark
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    key_span: Span | None = None
+    key_is_alias: bool = False
+
+
+class _Builder:
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        self.document = Document(path, None)
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.alias_values = 0
+        self.documents = 0
+
+    def run(self, events: Iterator[yaml.Event]) -> None:
+        for event in events:
+            if isinstance(event, yaml.ScalarEvent):
+                self.scalar(event)
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                self.start(event)
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                self.end(event)
+            elif isinstance(event, yaml.AliasEvent):
+                self.alias(event)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    self.problems.append(
+                        Problem(
+                            "the file holds more than one YAML document; "
+                            "a report is a single document (remove the second '---')",
+                            span=_span(event.start_mark, event.end_mark),
+                            rule="yaml-syntax",
+                        )
+                    )
+                    return
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        span = _span(event.start_mark, event.end_mark)
+        value = self.resolve(event, span)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1)
+        if self.expects_key():
+            self.set_key(event.value, span)
+        else:
+            if value is not None and not isinstance(value, str):
+                self.document.sources[self.next_path()] = event.value
+            self.add(value, span, 1)
+
+    def start(self, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
+        if self.expects_key():
+            self.problems.append(
+                Problem(
+                    "a key must be plain text, not a list or a mapping",
+                    span=_span(event.start_mark, event.end_mark),
+                    rule="yaml-syntax",
+                )
+            )
+            raise _Stop
+        if len(self.stack) >= MAX_DEPTH:
+            self.problems.append(
+                Problem(
+                    f"the document nests deeper than {MAX_DEPTH} levels; "
+                    "a report needs fewer than ten",
+                    span=_span(event.start_mark, event.end_mark),
+                    rule="yaml-limit",
+                )
+            )
+            raise _Stop
+        self.check_tag(event.tag, COLLECTION_TAGS, event)
+        container: list[object] | dict[str, object]
+        container = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+        path = self.next_path()
+        if event.anchor:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(container, path, event.start_mark, event.anchor))
+
+    def end(self, event: yaml.Event) -> None:
+        frame = self.stack.pop()
+        if frame.anchor:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+        self.add(frame.container, _span(frame.start, event.end_mark), frame.size)
+
+    def alias(self, event: yaml.AliasEvent) -> None:
+        span = _span(event.start_mark, event.end_mark)
+        name = event.anchor
+        if name in self.open_anchors:
+            self.problems.append(
+                Problem(
+                    f"the alias *{name} refers to the value that contains it; "
+                    "such a value never ends",
+                    span=span,
+                    rule="yaml-limit",
+                )
+            )
+            raise _Stop
+        if name not in self.anchors:
+            self.problems.append(
+                Problem(
+                    f"the alias *{name} names no anchor &{name} before it",
+                    span=span,
+                    rule="yaml-syntax",
+                )
+            )
+            raise _Stop
+        value, size = self.anchors[name]
+        self.alias_values += size
+        if self.alias_values > MAX_ALIAS_VALUES:
+            self.problems.append(
+                Problem(
+                    f"aliases expand to more than {MAX_ALIAS_VALUES:,} values; galint refuses "
+                    "documents built to grow when read (a 'billion laughs')",
+                    span=span,
+                    rule="yaml-limit",
+                )
+            )
+            raise _Stop
+        if self.expects_key():
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
+                self.problems.append(
+                    Problem(
+                        "a key must be plain text, not a list or a mapping",
+                        span=span,
+                        rule="yaml-syntax",
+                    )
+                )
+                raise _Stop
+            self.set_key(_key_text(value), span)
+        else:
+            self.add(value, span, size)
+
+    def expects_key(self) -> bool:
+        if not self.stack:
+            return False
+        frame = self.stack[-1]
+        return isinstance(frame.container, dict) and frame.key is None
+
+    def next_path(self) -> Path:
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        assert frame.key is not None
+        return (*frame.path, frame.key)
+
+    def set_key(self, key: str, span: Span) -> None:
+        frame = self.stack[-1]
+        assert isinstance(frame.container, dict)
+        path = (*frame.path, key)
+        first = self.document.keys.get(path)
+        if first is not None and key in frame.container:
+            self.problems.append(
+                Problem(
+                    f"duplicate key '{key}': also at line {span.line}; only the last one is read",
+                    span=first,
+                    rule="duplicate-key",
+                )
+            )
+            self.problems.append(
+                Problem(
+                    f"duplicate key '{key}': first at line {first.line}; this one replaces it",
+                    span=span,
+                    rule="duplicate-key",
+                )
+            )
+            # Positions below the first occurrence no longer describe the data.
+            for known in [p for p in self.document.values if p[: len(path)] == path]:
+                del self.document.values[known]
+                self.document.keys.pop(known, None)
+        frame.key = key
+        frame.key_span = span
+
+    def add(self, value: object, span: Span, size: int) -> None:
+        path = self.next_path()
+        self.document.values[path] = span
+        if not self.stack:
+            if self.documents <= 1:
+                self.document.data = value
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+        else:
+            assert frame.key is not None and frame.key_span is not None
+            self.document.keys[path] = frame.key_span
+            frame.container[frame.key] = value
+            frame.key = None
+            frame.key_span = None
+
+    def resolve(self, event: yaml.ScalarEvent, span: Span) -> object:
+        tag = event.tag
+        plain = event.implicit[0]
+        if tag in (None, "!"):
+            return _resolve_plain(event.value) if plain else event.value
+        self.check_tag(tag, SCALAR_TAGS, event)
+        if tag == CORE + "str" or tag not in SCALAR_TAGS:
+            return event.value
+        value = _resolve_plain(event.value)
+        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        kind = wanted[tag[len(CORE) :]]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.problems.append(
+                Problem(
+                    f"'{event.value}' is not a valid {_short_tag(tag)} value",
+                    span=span,
+                    rule="unsupported-tag",
+                )
+            )
+            return event.value
+        return value
+
+    def check_tag(self, tag: str | None, allowed: set[str], event: yaml.Event) -> None:
+        if tag in (None, "!") or tag in allowed:
+            return
+        self.problems.append(
+            Problem(
+                f"the tag {_short_tag(tag)} is not allowed: a report holds only plain text, "
+                "numbers, true/false, lists and mappings; the value is read as if untagged",
+                span=_span(event.start_mark, event.end_mark),
+                rule="unsupported-tag",
+            )
+        )
+
+
+_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_TRUE = re.compile(r"(?:true|True|TRUE)\Z")
+_FALSE = re.compile(r"(?:false|False|FALSE)\Z")
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+
+
+def _resolve_plain(text: str) -> object:
+    """A plain scalar's value under the YAML 1.2 core schema."""
+    if not text or _NULL.match(text):
+        return None
+    first = text[0]
+    if first in "tTfF":
+        if _TRUE.match(text):
+            return True
+        if _FALSE.match(text):
+            return False
+        return text
+    if first not in "+-.0123456789":
+        return text
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text[0] == "-" else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+def _key_text(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _short_tag(tag: str | None) -> str:
+    if tag and tag.startswith(CORE):
+        return "!!" + tag[len(CORE) :]
+    return tag or "!"
+
+
+def _span(start: yaml.Mark, end: yaml.Mark) -> Span:
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _byte_span(raw: bytes, offset: int) -> Span:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+    return Span.point(line, column)
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
+    if isinstance(error, yaml.reader.ReaderError):
+        # libyaml reads UTF-8, so the reader's position is a byte offset.
+        raw = text.encode("utf-8")
+        span = _byte_span(raw, min(error.position, len(raw)))
+        return Problem(f"YAML syntax: {error.reason}", span=span, rule="yaml-syntax")
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None)
+    context = getattr(error, "context", None)
+    if problem:
+        message = f"{problem} {context}" if context else problem
+    else:
+        message = str(error).splitlines()[0] if str(error) else "the YAML cannot be read"
+    span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else START
+    return Problem(f"YAML syntax: {message}", span=span, rule="yaml-syntax")
+
+
+def _refused(path: str, rule: str, message: str, span: Span = START) -> Loaded:
+    return Loaded(path, None, [Problem(message, span=span, rule=rule)])

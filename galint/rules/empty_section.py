@@ -1,0 +1,103 @@
+"""A section of the form is missing, empty, or answered only with a placeholder.
+
+Each section of a policy target (2013) or an operational goal (2014) asks a question. A section
+left out, left empty, or answered with a placeholder such as `/`, `-`, `N/A`, `none` or `TBD`
+tells the reader nothing: say what was done, or why there is nothing to report.
+
+Failing:
+
+```yaml
+policy-target-3:
+  goal-2:
+    implementation: /
+    assessment:
+    follow-up:
+      - Develop public awareness material in commonly-used languages.
+```
+
+Passing:
+
+```yaml
+policy-target-3:
+  goal-2:
+    implementation:
+      - No measures were announced under this goal in the 2013 report.
+    assessment:
+      - Best practices were shared at two regional meetings in 2014.
+    follow-up:
+      - Develop public awareness material in commonly-used languages (2015).
+```
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from galint.load import Problem
+from galint.model import Report, Section, describe
+from galint.rule import Rule
+
+# Answers that say nothing, compared case-insensitively without surrounding space and dots.
+PLACEHOLDERS = frozenset(
+    {
+        "n/a", "na", "n.a", "none", "nil", "null", "nothing", "tbd", "tba", "tbc",
+        "to be determined", "not applicable", "no data", "no information", "x",
+    }
+)  # fmt: skip
+# Punctuation alone ("/", "-", "--", "...", "—", "?") is a placeholder too.
+_ONLY_PUNCTUATION = re.compile(r"[\W_]*", re.UNICODE)
+
+
+def is_placeholder(text: str, placeholders: frozenset[str] = PLACEHOLDERS) -> bool:
+    stripped = text.strip()
+    if _ONLY_PUNCTUATION.fullmatch(stripped):
+        return True
+    return stripped.strip(" .").lower() in placeholders
+
+
+def check(report: Report) -> Iterator[Problem]:
+    for target in report.targets:
+        if not target.present or not target.valid:
+            continue
+        if target.sections:
+            yield from _sections(target.sections)
+        for goal in target.goals:
+            if goal.present and goal.valid:
+                yield from _sections(goal.sections)
+
+
+def _sections(sections: list[Section]) -> Iterator[Problem]:
+    for section in sections:
+        label = f"section {section.spec.label}"
+        where = describe(section.path[:-1])
+        if section.shape == "missing":
+            yield Problem(f"{where}: {label} is missing", section.path)
+        elif section.shape == "null":
+            yield Problem(f"{where}: {label} is empty", section.path, key=True)
+        elif section.shape == "text" and section.text is not None:
+            if is_placeholder(section.text):
+                yield Problem(
+                    f"{where}: {label} holds only the placeholder {_quote(section.text)}",
+                    section.path,
+                )
+        elif section.shape == "list":
+            if not section.items:
+                yield Problem(f"{where}: {label} is an empty list", section.path, key=True)
+            elif all(is_placeholder(item.text) for item in section.items):
+                shown = ", ".join(_quote(item.text) for item in section.items[:3])
+                yield Problem(f"{where}: {label} holds only the placeholder {shown}", section.path)
+
+
+def _quote(text: str) -> str:
+    return f"'{text.strip()}'" if text.strip() else "(blank)"
+
+
+RULE = Rule(
+    code="C003",
+    slug="empty-section",
+    severity="warning",
+    summary="A section is missing, empty, or answered only with a placeholder such as '/'.",
+    explanation=__doc__ or "",
+    check=check,
+)

@@ -1,0 +1,1 @@
+"""The form's data and galint's JSON Schema, installed as the package ``galint.schema``."""
