@@ -42,6 +42,12 @@ def cli() -> None:
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option(
+    "--reports-only",
+    is_flag=True,
+    help="Skip named files that do not declare the form key, as in directories "
+    "(for pre-commit, which passes every YAML file).",
+)
+@click.option(
     "--select",
     multiple=True,
     metavar="RULE",
@@ -58,6 +64,7 @@ def check(
     output_format: str,
     fail_on: str,
     exit_zero: bool,
+    reports_only: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
@@ -74,7 +81,7 @@ def check(
     selection = _selection(select, ignore)
     findings = []
     files = 0
-    for candidate in candidates(list(paths) or ["."]):
+    for candidate in candidates(list(paths) or ["."], named_are_reports=not reports_only):
         result = check_file(candidate, selection)
         if result is None:
             continue

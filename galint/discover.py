@@ -22,8 +22,12 @@ class Candidate:
     explicit: bool
 
 
-def candidates(paths: list[str]) -> Iterator[Candidate]:
-    """Files to consider, in a stable order, each once."""
+def candidates(paths: list[str], named_are_reports: bool = True) -> Iterator[Candidate]:
+    """Files to consider, in a stable order, each once.
+
+    A file named in ``paths`` is checked whatever it holds, unless ``named_are_reports`` is
+    false: then, as in directories, only files that declare the form key are.
+    """
     seen: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
@@ -33,7 +37,7 @@ def candidates(paths: list[str]) -> Iterator[Candidate]:
                     yield Candidate(found, explicit=False)
         elif path not in seen:
             seen.add(path)
-            yield Candidate(path, explicit=True)
+            yield Candidate(path, explicit=named_are_reports)
 
 
 def declares_form(raw: bytes) -> bool:

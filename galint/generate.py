@@ -73,13 +73,19 @@ def schema(the_form: Form) -> dict[str, object]:
         "plan": _item(plan=True),
     }
     common = {name: {"$ref": f"#/definitions/{name}"} for name in _COMMON}
+    # The edition repeats the common keys only so that additionalProperties allows them;
+    # they are validated once, at the top level.
+    allowed = {
+        name: {"description": definitions[name]["description"]}  # type: ignore[index]
+        for name in _COMMON
+    }
     for edition in editions:
         definitions[_edition_name(edition)] = {
             "description": f"A {edition.title}.",
             "type": "object",
             "additionalProperties": False,
             "properties": {
-                **common,
+                **allowed,
                 **{
                     target.key: _target(the_form, edition, target.number)
                     for target in the_form.targets

@@ -1,0 +1,220 @@
+"""The command line, run as a user runs it: arguments in, output and exit status out."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import galint
+from galint import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+MONTENEGRO = str(ROOT / "examples" / "montenegro")
+ARCADIA = str(ROOT / "examples" / "arcadia")
+LINE = re.compile(
+    r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) \[(?P<rule>[a-z0-9-]+)\] .+$"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """galint's real entry point, with its exit status."""
+    old = sys.argv
+    sys.argv = ["galint", *args]
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else 1
+    finally:
+        sys.argv = old
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_montenegro_findings_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", MONTENEGRO)
+    lines = out.splitlines()
+    assert code == 1
+    assert [LINE.match(line) is not None for line in lines[:-1]] == [True] * 4
+    where = [line.split(": ", 1)[0].rsplit("/", 1)[1] for line in lines[:-1]]
+    assert where == ["2014.yaml:48:21", "2014.yaml:83:21", "2014.yaml:85:17", "2014.yaml:114:17"]
+    assert lines[-1] == "Found 4 problems (4 warnings) in 2 files."
+
+
+def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", ARCADIA)
+    assert (code, out) == (0, "No problems found in 2 files.\n")
+
+
+def test_json_findings_have_exactly_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--format", "json", MONTENEGRO)
+    document = json.loads(out)
+    assert code == 1
+    assert document["files"] == 2
+    assert document["counts"] == {"error": 0, "warning": 4, "info": 0}
+    keys = {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "rule",
+        "severity",
+        "message",
+    }
+    assert [set(f) for f in document["findings"]] == [keys] * 4
+    assert document["findings"][0]["rule"] == "empty-section"
+    assert document["findings"][0]["line"] == 48
+
+
+def test_parse_errors_use_the_same_shape(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("form: global-alliance/2014\ncountry: [ME\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--format", "json", str(bad))
+    [finding] = json.loads(out)["findings"]
+    assert code == 1
+    assert finding["rule"] == "yaml-syntax"
+    assert finding["code"] == "Y001"
+    assert (finding["line"], finding["column"]) == (3, 1)
+    assert finding["severity"] == "error"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--fail-on", "error"], 0),
+        (["--fail-on", "warning"], 1),
+        (["--fail-on", "info"], 1),
+        (["--exit-zero"], 0),
+        (["--ignore", "empty-section"], 0),
+        (["--ignore", "C"], 0),
+        (["--select", "S,Y"], 0),
+        (["--select", "C003"], 1),
+    ],
+)
+def test_exit_status(capsys: pytest.CaptureFixture[str], args: list[str], expected: int) -> None:
+    assert run(capsys, "check", *args, MONTENEGRO)[0] == expected
+
+
+def test_select_ignore_leaves_out_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "--ignore", "C003", MONTENEGRO)
+    assert out == "No problems found in 2 files.\n"
+
+
+def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "--select", "no-such-rule", MONTENEGRO)
+    assert code == 2
+    assert "no rule matches 'no-such-rule'" in err
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "check", "--no-such-option")[0] == 2
+
+
+def test_one_bad_path_does_not_stop_the_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = str(tmp_path / "missing.yaml")
+    code, out, _ = run(capsys, "check", missing, ARCADIA)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{missing}:1:1: Y007 [unreadable] no such file",
+        "Found 1 problem (1 error) in 3 files.",
+    ]
+
+
+def test_directories_skip_yaml_that_is_not_a_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "ci.yaml").write_text("jobs: {build: {}}\n", encoding="utf-8")
+    report = (ROOT / "examples" / "arcadia" / "2013.yaml").read_text(encoding="utf-8")
+    (tmp_path / "report.yml").write_text(report, encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path))
+    assert (code, out) == (0, "No problems found in 1 file.\n")
+
+
+def test_a_named_file_is_always_checked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    other = tmp_path / "ci.yaml"
+    other.write_text("jobs: {build: {}}\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(other))
+    assert code == 1
+    assert "S001 [schema-required] the report is missing 'form'" in out
+    code, out, _ = run(capsys, "check", "--reports-only", str(other))
+    assert (code, out) == (0, "No problems found in 0 files.\n")
+
+
+def test_rules_lists_every_rule_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    listed = json.loads(out)
+    assert code == 0
+    codes = [r["code"] for r in listed]
+    assert len(codes) == len(set(codes))
+    assert {"Y001", "S001", "C001", "C002", "C003", "X001"} <= set(codes)
+    assert all(r["severity"] in ("error", "warning", "info") for r in listed)
+    _, text, _ = run(capsys, "rules")
+    assert len(text.splitlines()) == len(listed)
+    assert re.search(r"^C003  empty-section +warning  ", text, re.MULTILINE)
+
+
+@pytest.mark.parametrize("name", ["C003", "c003", "empty-section"])
+def test_explain(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, _ = run(capsys, "explain", name)
+    assert code == 0
+    assert out.startswith("C003 [empty-section] (warning)\n")
+    assert "Failing:" in out and "Passing:" in out
+
+
+def test_explain_unknown_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "explain", "empty-sections")
+    assert code == 2
+    assert "Did you mean: empty-section" in err
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    assert json.loads(out)["$schema"] == "http://json-schema.org/draft-07/schema#"
+    code, out, _ = run(capsys, "schema", "--path")
+    assert Path(out.strip()).read_text(encoding="utf-8") == (
+        ROOT / "schema" / "galint.schema.json"
+    ).read_text(encoding="utf-8")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"galint, version {galint.__version__}\n")
+
+
+def test_internal_error_exits_3_without_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import galint.engine
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(galint.engine, "check_file", broken)
+    monkeypatch.delenv("GALINT_DEBUG", raising=False)
+    code, _, err = run(capsys, "check", ARCADIA)
+    assert code == 3
+    assert "galint: internal error: RuntimeError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "galint", "check", ARCADIA],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "No problems found in 2 files.\n")
