@@ -82,7 +82,7 @@ def _check_unique(rules: list[Rule]) -> None:
     seen: dict[str, Rule] = {}
     for rule in rules:
         for name in (rule.code, rule.slug):
-            if name in seen and seen[name] is not rule:
+            if name in seen:
                 raise RuleLoadError(
                     f"two rules are named '{name}': {seen[name].code} "
                     f"[{seen[name].slug}] and {rule.code} [{rule.slug}]"
