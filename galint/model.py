@@ -179,6 +179,8 @@ def _section(
         if spec.plans:
             item.default_id = f"{prefix}.{index + 1}"
         section.items.append(item)
+    if raw and not section.items:
+        section.shape = "invalid"
     return section
 
 

@@ -258,6 +258,11 @@ def _problems(error: ValidationError) -> Iterator[Problem]:
     if error.validator == "type":
         if path == () and instance is None:
             message = "the file is empty: a report starts with 'form: global-alliance/2014'"
+        elif path == ():
+            message = (
+                "a report is a mapping of keys (form, country, policy-target-1...), "
+                f"found {_found(instance)}"
+            )
         else:
             message = (
                 f"{where}: expected {_expected(error.validator_value)}, found {_found(instance)}"
