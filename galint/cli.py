@@ -48,6 +48,17 @@ def cli() -> None:
     "(for pre-commit, which passes every YAML file).",
 )
 @click.option(
+    "--previous",
+    type=click.Path(dir_okay=False),
+    help="The previous report that the checked reports follow up (overrides their "
+    "'previous' key and the pairing by country).",
+)
+@click.option(
+    "--require-previous",
+    is_flag=True,
+    help="Report a progress report whose previous report cannot be found.",
+)
+@click.option(
     "--select",
     multiple=True,
     metavar="RULE",
@@ -65,6 +76,8 @@ def check(
     fail_on: str,
     exit_zero: bool,
     reports_only: bool,
+    previous: str | None,
+    require_previous: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
@@ -74,20 +87,15 @@ def check(
     2 for a usage error, 3 when galint itself failed.
     """
     from galint.discover import candidates
-    from galint.engine import check_file
+    from galint.engine import run
     from galint.finding import severity_rank
     from galint.formats import Summary, render
 
     selection = _selection(select, ignore)
-    findings = []
-    files = 0
-    for candidate in candidates(list(paths) or ["."], named_are_reports=not reports_only):
-        result = check_file(candidate, selection)
-        if result is None:
-            continue
-        files += 1
-        findings.extend(result.findings)
-    click.echo(render(output_format, Summary(files, findings)), nl=False)
+    found = candidates(list(paths) or ["."], named_are_reports=not reports_only)
+    results = run(found, selection, previous, require_previous)
+    findings = [finding for result in results for finding in result.findings]
+    click.echo(render(output_format, Summary(len(results), findings)), nl=False)
     threshold = severity_rank(fail_on)
     failed = any(severity_rank(f.severity) >= threshold for f in findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)

@@ -10,6 +10,7 @@ from galint.discover import Candidate, declares_form
 from galint.finding import Finding, Span
 from galint.load import MAX_BYTES, Document, Loaded, Problem, load_path
 from galint.model import Report, build
+from galint.pairing import attach
 from galint.rule import Check, Rule
 from galint.rules.internal import RULE_ERROR
 
@@ -41,16 +42,36 @@ class FileResult:
     report: Report | None = None
 
 
+def run(
+    candidates: Iterable[Candidate],
+    selection: Selection,
+    previous: str | None = None,
+    require_previous: bool = False,
+    max_bytes: int = MAX_BYTES,
+) -> list[FileResult]:
+    """Check files, each report paired with its predecessor; results in the files' order."""
+    loaded = [found for c in candidates if (found := load_candidate(c, max_bytes)) is not None]
+    reports = {item.path: build(item.document) for item in loaded if item.document is not None}
+    attach(list(reports.values()), previous, require_previous)
+    return [check_loaded(item, selection, reports.get(item.path)) for item in loaded]
+
+
 def check_file(
     candidate: Candidate, selection: Selection, max_bytes: int = MAX_BYTES
 ) -> FileResult | None:
-    """Check one file; None when a file found in a directory turns out not to be a report."""
-    accept = None if candidate.explicit else declares_form
-    loaded = load_path(candidate.path, max_bytes, accept)
+    """Check one file on its own, without a predecessor from the run."""
+    loaded = load_candidate(candidate, max_bytes)
     return None if loaded is None else check_loaded(loaded, selection)
 
 
-def check_loaded(loaded: Loaded, selection: Selection) -> FileResult:
+def load_candidate(candidate: Candidate, max_bytes: int = MAX_BYTES) -> Loaded | None:
+    """Read one file; None when a file found in a directory turns out not to be a report."""
+    accept = None if candidate.explicit else declares_form
+    return load_path(candidate.path, max_bytes, accept)
+
+
+def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = None) -> FileResult:
+    """Findings of one file; ``report`` is its model when already built (and paired)."""
     findings = [
         finding
         for problem in loaded.problems
@@ -58,7 +79,8 @@ def check_loaded(loaded: Loaded, selection: Selection) -> FileResult:
     ]
     if loaded.document is None:
         return FileResult(loaded.path, sorted(findings, key=_order))
-    report = build(loaded.document)
+    if report is None:
+        report = build(loaded.document)
     for check, owner in _checks(selection.rules):
         try:
             for problem in check(report):

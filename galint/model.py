@@ -89,6 +89,9 @@ class Report:
     submitted: str | None = None
     previous: str | None = None
     targets: list[Target] = field(default_factory=list)
+    # Set by galint.pairing: the report this one follows up, or why it could not be found.
+    predecessor: Report | None = None
+    predecessor_error: str | None = None
 
     @property
     def path(self) -> str:

@@ -201,7 +201,7 @@ def test_internal_error_exits_3_without_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(galint.engine, "check_file", broken)
+    monkeypatch.setattr(galint.engine, "run", broken)
     monkeypatch.delenv("GALINT_DEBUG", raising=False)
     code, _, err = run(capsys, "check", ARCADIA)
     assert code == 3

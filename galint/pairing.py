@@ -1,0 +1,86 @@
+"""Pairing each report with the report it follows up (its predecessor).
+
+In order of precedence: the path given on the command line (``--previous``); the report's own
+``previous`` key, relative to the report; otherwise, among the reports of the same run, the
+one of the same country and the preceding edition of the form.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from galint.form import form
+from galint.load import load_path
+from galint.model import Report, build
+
+
+def attach(reports: Sequence[Report], explicit: str | None = None, required: bool = False) -> None:
+    """Set ``predecessor`` (or ``predecessor_error``) on every report that has an edition."""
+    by_path = {os.path.realpath(r.path): r for r in reports}
+    loaded: dict[str, Report | str] = {}
+    for report in reports:
+        if report.edition is None:
+            continue
+        wanted = form().previous_edition(report.edition)
+        if wanted is None:
+            continue
+        if explicit is not None:
+            found = _open(explicit, by_path, loaded)
+            how = f"--previous {explicit}"
+        elif report.previous:
+            path = os.path.join(os.path.dirname(report.path), report.previous)
+            found = _open(path, by_path, loaded)
+            how = f"previous: {report.previous}"
+        else:
+            found = _same_country(report, wanted.form, reports)
+            how = ""
+            if found is None:
+                if required:
+                    report.predecessor_error = (
+                        f"no previous report found: give its path in 'previous:' or with "
+                        f"--previous, or check it together with this one ({wanted.title})"
+                    )
+                continue
+        if isinstance(found, str):
+            report.predecessor_error = f"the previous report ({how}) {found}"
+        elif found.edition is not wanted:
+            edition = found.edition.form if found.edition else "no known form"
+            report.predecessor_error = (
+                f"the previous report ({how}) is {edition}, not {wanted.form}"
+            )
+        else:
+            report.predecessor = found
+
+
+def _open(path: str, by_path: dict[str, Report], cache: dict[str, Report | str]) -> Report | str:
+    """The report at ``path``, or why it cannot be had."""
+    key = os.path.realpath(path)
+    if key in by_path:
+        return by_path[key]
+    if key not in cache:
+        result = load_path(path)
+        if result is None or result.document is None:
+            problem = result.problems[0].message if result and result.problems else "is empty"
+            cache[key] = f"cannot be read: {problem}"
+        else:
+            cache[key] = build(result.document)
+    return cache[key]
+
+
+def _same_country(report: Report, edition: str, reports: Sequence[Report]) -> Report | None:
+    if not report.country_code:
+        return None
+    same = [
+        r
+        for r in reports
+        if r.edition is not None
+        and r.edition.form == edition
+        and r.country_code == report.country_code
+    ]
+    if not same:
+        return None
+    # Several candidates: the one beside the report, then the first in path order.
+    here = os.path.dirname(os.path.realpath(report.path))
+    same.sort(key=lambda r: (os.path.dirname(os.path.realpath(r.path)) != here, r.path))
+    return same[0]
