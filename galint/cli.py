@@ -162,6 +162,41 @@ def schema(show_path: bool) -> None:
         click.echo(SCHEMA_FILE.read_text(encoding="utf-8"), nl=False)
 
 
+@cli.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+def timeframe(texts: tuple[str, ...], output_format: str) -> None:
+    """Show how galint reads the timeframe in each TEXT (a timeframe or a whole sentence)."""
+    import json
+
+    from galint.timeframe import extract, parse
+
+    readings = []
+    for text in texts:
+        found = parse(text)
+        readings.append(found if found.kind != "none" else extract(text))
+    if output_format == "json":
+        rows = [
+            {
+                "text": text,
+                "kind": found.kind,
+                "start": found.start.isoformat() if found.start else None,
+                "end": found.end.isoformat() if found.end else None,
+                "matched": found.matched,
+            }
+            for text, found in zip(texts, readings, strict=True)
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for text, found in zip(texts, readings, strict=True):
+        if found.kind == "none":
+            click.echo(f"{text}  ->  none (no timeframe found)")
+        elif found.kind == "interval":
+            click.echo(f'{text}  ->  interval {found.describe()} (read "{found.matched}")')
+        else:
+            click.echo(f'{text}  ->  {found.kind}, no dates (read "{found.matched}")')
+
+
 def _rules() -> tuple[Rule, ...]:
     from galint.rules import RuleLoadError, all_rules
 

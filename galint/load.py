@@ -62,6 +62,38 @@ class Document:
     keys: dict[Path, Span] = field(default_factory=dict)
     # The source text of plain scalars read as numbers or booleans: an id written 2.10 is "2.10".
     sources: dict[Path, str] = field(default_factory=dict)
+    # The source text, for positions inside a value (subspan).
+    text: str = ""
+    lines: list[str] | None = None
+
+    def subspan(self, path: Path, start: int, end: int) -> Span:
+        """Where characters ``start:end`` of the text value at ``path`` were written.
+
+        Exact for a text written on one line, plain or quoted without escapes; otherwise the
+        whole value, since folding and escapes move characters around.
+        """
+        whole = self.span(path)
+        value = self._value(path)
+        if not isinstance(value, str) or whole.line != whole.end_line or path not in self.values:
+            return whole
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        line = self.lines[whole.line - 1] if whole.line <= len(self.lines) else ""
+        written = line[whole.column - 1 : whole.end_column - 1]
+        offset = 1 if written[:1] in ("'", '"') and written[1:-1] == value else 0
+        if not offset and written != value:
+            return whole
+        column = whole.column + offset
+        return Span(whole.line, column + start, whole.line, column + end)
+
+    def _value(self, path: Path) -> object:
+        value = self.data
+        for part in path:
+            try:
+                value = value[part]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
 
     def span(self, path: Path, key: bool = False) -> Span:
         """Where ``path`` was written; the nearest enclosing value when it was not."""
@@ -143,7 +175,7 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
 
 def parse(text: str, path: str) -> Loaded:
     problems: list[Problem] = []
-    builder = _Builder(path, problems)
+    builder = _Builder(path, text, problems)
     try:
         builder.run(_events(text))
     except yaml.YAMLError as error:
@@ -180,10 +212,10 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, path: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, text: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        self.document = Document(path, None)
+        self.document = Document(path, None, text=text)
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.open_anchors: set[str] = set()

@@ -196,15 +196,15 @@ def _item(path: Path, raw: object, sources: dict[Path, str]) -> Item | None:
     follows = raw.get("follows")
     follows_path: Path = (*path, "follows")
     if isinstance(follows, list):
-        refs = [_ident(ref, sources.get((*follows_path, n))) for n, ref in enumerate(follows)]
+        refs = [_as_written(ref, sources.get((*follows_path, n))) for n, ref in enumerate(follows)]
     else:
-        refs = [_ident(follows, sources.get(follows_path))]
+        refs = [_as_written(follows, sources.get(follows_path))]
     return Item(
         path,
         text if isinstance(text, str) else "",
         (*path, "text") if "text" in raw else path,
-        id=_ident(raw.get("id"), sources.get((*path, "id"))),
-        timeframe=_text(raw.get("timeframe")),
+        id=_as_written(raw.get("id"), sources.get((*path, "id"))),
+        timeframe=_as_written(raw.get("timeframe"), sources.get((*path, "timeframe"))),
         follows=tuple(ref for ref in refs if ref),
         status=_text(raw.get("status")),
     )
@@ -214,8 +214,8 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _ident(value: object, source: str | None) -> str | None:
-    """An id as written: an unquoted 2.10 is read as a number, but means "2.10"."""
+def _as_written(value: object, source: str | None) -> str | None:
+    """An id or a year as written: an unquoted 2.10 is read as a number, but means "2.10"."""
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -36,7 +36,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["EXPECTED", "NONE", "Timeframe", "extract", "parse"]
+__all__ = ["EXPECTED", "NONE", "Reading", "Timeframe", "extract", "parse", "read"]
 
 EXPECTED = (
     "a year, quarter, half, month, date, deadline or 'continuous', "
@@ -566,3 +566,32 @@ def extract(text: str) -> Timeframe:
             best = tf
         pos = max(tf.span[1], s + 1)
     return best_bracketed or best or NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """An item's timeframe: its ``timeframe`` field (None when it has none) and its text's."""
+
+    field: Timeframe | None
+    text: Timeframe
+
+    @property
+    def effective(self) -> Timeframe:
+        """The field wins over the text when it can be read."""
+        if self.field is not None and self.field.kind != "none":
+            return self.field
+        return self.text
+
+    @property
+    def disagree(self) -> bool:
+        """Field and text both name a timeframe, and not the same one."""
+        if self.field is None or self.field.kind == "none" or self.text.kind == "none":
+            return False
+        mine, theirs = self.field, self.text
+        return (mine.kind, mine.start, mine.end) != (theirs.kind, theirs.start, theirs.end)
+
+
+@functools.lru_cache(maxsize=4096)
+def read(field: str | None, text: str) -> Reading:
+    """Read an item's timeframe once, however many rules ask."""
+    return Reading(None if field is None else parse(field), extract(text))

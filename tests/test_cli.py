@@ -40,10 +40,14 @@ def test_montenegro_findings_and_exit_1(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capsys, "check", MONTENEGRO)
     lines = out.splitlines()
     assert code == 1
-    assert [LINE.match(line) is not None for line in lines[:-1]] == [True] * 4
-    where = [line.split(": ", 1)[0].rsplit("/", 1)[1] for line in lines[:-1]]
-    assert where == ["2014.yaml:48:21", "2014.yaml:83:21", "2014.yaml:85:17", "2014.yaml:114:17"]
-    assert lines[-1] == "Found 4 problems (4 warnings) in 2 files."
+    assert all(LINE.match(line) for line in lines[:-1])
+    empty = [
+        line.split(": ", 1)[0].rsplit("/", 1)[1] for line in lines if "[empty-section]" in line
+    ]
+    assert empty == ["2014.yaml:48:21", "2014.yaml:83:21", "2014.yaml:85:17", "2014.yaml:114:17"]
+    # Every follow-up action of 2014 but one ("(during 2014)") says nothing of when.
+    assert sum("[missing-timeframe]" in line for line in lines) == 27
+    assert lines[-1] == "Found 31 problems (31 warnings) in 2 files."
 
 
 def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,7 +60,7 @@ def test_json_findings_have_exactly_the_documented_keys(capsys: pytest.CaptureFi
     document = json.loads(out)
     assert code == 1
     assert document["files"] == 2
-    assert document["counts"] == {"error": 0, "warning": 4, "info": 0}
+    assert document["counts"] == {"error": 0, "warning": 31, "info": 0}
     keys = {
         "path",
         "line",
@@ -68,9 +72,16 @@ def test_json_findings_have_exactly_the_documented_keys(capsys: pytest.CaptureFi
         "severity",
         "message",
     }
-    assert [set(f) for f in document["findings"]] == [keys] * 4
-    assert document["findings"][0]["rule"] == "empty-section"
-    assert document["findings"][0]["line"] == 48
+    assert [set(f) for f in document["findings"]] == [keys] * 31
+    first = next(f for f in document["findings"] if f["rule"] == "empty-section")
+    assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (
+        48,
+        21,
+        48,
+        22,
+    )
+    assert first["code"] == "C003"
+    assert first["severity"] == "warning"
 
 
 def test_parse_errors_use_the_same_shape(
@@ -94,8 +105,9 @@ def test_parse_errors_use_the_same_shape(
         (["--fail-on", "warning"], 1),
         (["--fail-on", "info"], 1),
         (["--exit-zero"], 0),
-        (["--ignore", "empty-section"], 0),
-        (["--ignore", "C"], 0),
+        (["--ignore", "empty-section,missing-timeframe"], 0),
+        (["--ignore", "C"], 1),
+        (["--ignore", "C", "--ignore", "T"], 0),
         (["--select", "S,Y"], 0),
         (["--select", "C003"], 1),
     ],
@@ -105,7 +117,7 @@ def test_exit_status(capsys: pytest.CaptureFixture[str], args: list[str], expect
 
 
 def test_select_ignore_leaves_out_findings(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "check", "--ignore", "C003", MONTENEGRO)
+    _, out, _ = run(capsys, "check", "--ignore", "C003,T001", MONTENEGRO)
     assert out == "No problems found in 2 files.\n"
 
 

@@ -17,6 +17,11 @@ BUILTIN_MODULES = (
     "missing_target",
     "missing_goal",
     "empty_section",
+    "missing_timeframe",
+    "vague_timeframe",
+    "unparsed_timeframe",
+    "stale_timeframe",
+    "timeframe_mismatch",
     "internal",
 )
 
