@@ -81,10 +81,12 @@ class _Atom:
 
 @dataclass(frozen=True)
 class _Regexes:
-    cand: re.Pattern[str]
+    # The two large patterns are compiled only when first needed (see _large): most items of
+    # a report have no year in them, and most reports have no timeframe fields.
+    cand_src: str
     cand_undated: re.Pattern[str]  # for text without a year: no dated timeframe can be in it
     year: re.Pattern[str]
-    whole: re.Pattern[str]
+    whole_src: str
     atoms: tuple[tuple[str, re.Pattern[str]], ...]
     partial: dict[str, re.Pattern[str]]
     blank: re.Pattern[str]
@@ -310,10 +312,10 @@ def _rx() -> _Regexes:
     )
     cand = rf"(?P<cand>(?<![\w./])(?:{dated}|{undated})(?!\w))"
     return _Regexes(
-        cand=re.compile(cand, flags),
+        cand_src=cand,
         cand_undated=re.compile(rf"(?P<cand>(?<![\w./]){undated}(?!\w))", flags),
         year=re.compile(r"(?:199|20[0-9])[0-9]"),
-        whole=re.compile(rf"[\s(\[{{]*{cand}[\s)\]}};.,:]*", flags),
+        whole_src=rf"[\s(\[{{]*{cand}[\s)\]}};.,:]*",
         atoms=tuple((kind, re.compile(src, flags)) for kind, src in _ATOMS),
         partial={unit: re.compile(src, flags) for unit, src in _PARTIALS.items()},
         blank=re.compile(r"[\s;.,:]*"),
@@ -321,6 +323,13 @@ def _rx() -> _Regexes:
         follower=re.compile(r"\s+([a-z]+)\b"),
         pre_words=re.compile(r"[a-z]+", flags),
     )
+
+
+@functools.cache
+def _large(name: str) -> re.Pattern[str]:
+    """The candidate pattern ("cand") or the whole-text pattern ("whole"), compiled once."""
+    rx = _rx()
+    return re.compile(rx.cand_src if name == "cand" else rx.whole_src, re.IGNORECASE)
 
 
 def _day(y: int, m: int, d: int) -> datetime.date | None:
@@ -513,7 +522,7 @@ def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe 
 
 def parse(text: str) -> Timeframe:
     """Read a timeframe written on its own, e.g. "Q3 2014"; kind "none" if the text is not one."""
-    m = _rx().whole.fullmatch(text)
+    m = _large("whole").fullmatch(text)
     if m is None:
         return NONE
     return _read(m, text, in_text=False, fills=True) or NONE
@@ -538,7 +547,7 @@ def _bracket(text: str, s: int, e: int) -> tuple[int, int] | None:
 def extract(text: str) -> Timeframe:
     """Find the timeframe in an action's sentence: bracketed first, then the last one."""
     rx = _rx()
-    cand = rx.cand if rx.year.search(text) else rx.cand_undated
+    cand = _large("cand") if rx.year.search(text) else rx.cand_undated
     best_bracketed: Timeframe | None = None
     best: Timeframe | None = None
     pos, n = 0, len(text)
