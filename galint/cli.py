@@ -11,6 +11,7 @@ import click
 from galint import __version__
 
 if TYPE_CHECKING:
+    from galint.config import Config
     from galint.engine import Selection
     from galint.rule import Rule
 
@@ -36,9 +37,8 @@ def cli() -> None:
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
-    default="warning",
-    show_default=True,
-    help="The lowest severity that makes galint exit 1.",
+    default=None,
+    help="The lowest severity that makes galint exit 1.  [default: warning]",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when problems are found.")
 @click.option(
@@ -59,6 +59,14 @@ def cli() -> None:
     help="Report a progress report whose previous report cannot be found.",
 )
 @click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="The configuration file (default: the nearest .galint.yaml or pyproject.toml "
+    "with [tool.galint] above the first path).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option(
     "--select",
     multiple=True,
     metavar="RULE",
@@ -73,11 +81,13 @@ def cli() -> None:
 def check(
     paths: tuple[str, ...],
     output_format: str,
-    fail_on: str,
+    fail_on: str | None,
     exit_zero: bool,
     reports_only: bool,
     previous: str | None,
     require_previous: bool,
+    config_path: str | None,
+    isolated: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> None:
@@ -91,7 +101,9 @@ def check(
     from galint.finding import severity_rank
     from galint.formats import Summary, render
 
-    selection = _selection(select, ignore)
+    config = _config(config_path, isolated, paths)
+    selection = _selection(config, select, ignore)
+    fail_on = fail_on or config.fail_on or "warning"
     found = candidates(list(paths) or ["."], named_are_reports=not reports_only)
     results = run(found, selection, previous, require_previous)
     findings = [finding for result in results for finding in result.findings]
@@ -206,24 +218,30 @@ def _rules() -> tuple[Rule, ...]:
         raise click.UsageError(str(error)) from error
 
 
-def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> Selection:
+def _config(path: str | None, isolated: bool, paths: tuple[str, ...]) -> Config:
+    from galint.config import Config, ConfigError, discover, load
+
+    if path is None and isolated:
+        return Config()
+    found = path or discover(list(paths))
+    if found is None:
+        return Config()
+    try:
+        return load(found)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
+
+
+def _selection(config: Config, select: tuple[str, ...], ignore: tuple[str, ...]) -> Selection:
+    from galint.config import ConfigError, resolve
     from galint.engine import Selection
 
     known = _rules()
-    chosen = _pick(known, select) if select else list(known)
-    dropped = _pick(known, ignore) if ignore else []
-    return Selection.of(known, [r for r in chosen if r not in dropped])
-
-
-def _pick(known: tuple[Rule, ...], selectors: tuple[str, ...]) -> list[Rule]:
-    names = [name.strip() for value in selectors for name in value.split(",") if name.strip()]
-    picked: list[Rule] = []
-    for name in names:
-        matched = [rule for rule in known if rule.matches(name)]
-        if not matched:
-            raise click.UsageError(f"no rule matches '{name}'; see 'galint rules'.")
-        picked.extend(matched)
-    return picked
+    try:
+        resolved = resolve(config, known, select, ignore)
+    except ConfigError as error:
+        raise click.UsageError(str(error)) from error
+    return Selection.from_config(known, resolved)
 
 
 def main() -> None:

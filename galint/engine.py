@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from galint.config import Resolved
 from galint.discover import Candidate, declares_form
 from galint.finding import Finding, Span
 from galint.load import MAX_BYTES, Document, Loaded, Problem, load_path
@@ -17,11 +19,14 @@ from galint.rules.internal import RULE_ERROR
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """The rules a run applies, with their severities."""
+    """The rules a run applies, with their severities, options and per-file ignores."""
 
     rules: tuple[Rule, ...]
     # Every known rule by slug, so problems of rules left out can be dropped.
     known: dict[str, Rule]
+    severities: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    resolved: Resolved | None = None
 
     @classmethod
     def of(cls, rules: Sequence[Rule], enabled: Iterable[Rule] | None = None) -> Selection:
@@ -30,9 +35,29 @@ class Selection:
             known={rule.slug: rule for rule in rules},
         )
 
+    @classmethod
+    def from_config(cls, rules: Sequence[Rule], resolved: Resolved) -> Selection:
+        return cls(
+            rules=resolved.enabled,
+            known={rule.slug: rule for rule in rules},
+            severities=resolved.severities,
+            options=resolved.options,
+            resolved=resolved,
+        )
+
+    def for_path(self, path: str) -> Selection:
+        """This selection less the rules that per-file-ignores turn off for ``path``."""
+        off = self.resolved.ignored_for(path) if self.resolved else frozenset()
+        if not off:
+            return self
+        return replace(self, rules=tuple(r for r in self.rules if r.slug not in off))
+
     def enabled(self, slug: str) -> Rule | None:
         rule = self.known.get(slug)
         return rule if rule is not None and rule in self.rules else None
+
+    def severity(self, rule: Rule) -> str:
+        return self.severities.get(rule.slug, rule.severity)
 
 
 @dataclass(slots=True)
@@ -72,6 +97,7 @@ def load_candidate(candidate: Candidate, max_bytes: int = MAX_BYTES) -> Loaded |
 
 def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = None) -> FileResult:
     """Findings of one file; ``report`` is its model when already built (and paired)."""
+    selection = selection.for_path(loaded.path)
     findings = [
         finding
         for problem in loaded.problems
@@ -83,7 +109,12 @@ def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = N
         report = build(loaded.document)
     for check, owner in _checks(selection.rules):
         try:
-            for problem in check(report):
+            problems = (
+                check(report, selection.options.get(owner.slug, owner.options))
+                if owner.options
+                else check(report)
+            )
+            for problem in problems:
                 finding = _finding(loaded.path, loaded.document, problem, owner, selection)
                 if finding is not None:
                     findings.append(finding)
@@ -126,7 +157,7 @@ def _finding(
         end_column=span.end_column,
         code=rule.code,
         rule=rule.slug,
-        severity=rule.severity,
+        severity=selection.severity(rule),
         message=problem.message,
     )
 

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from galint.load import Problem
 
-if TYPE_CHECKING:
-    from galint.model import Report
-
-Check = Callable[["Report"], Iterable[Problem]]
+# check(report), or check(report, options) for a rule that declares options.
+Check = Callable[..., Iterable[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Rule:
     """A rule's identity and documentation; ``check`` is None for rules the loader applies.
 
     ``explanation`` is Markdown with a failing and a passing example; ``galint explain``,
-    ``galint rules`` and docs/rules.md all read it.
+    ``galint rules`` and docs/rules.md all read it. ``options`` are the rule's options with
+    their defaults; a rule that has options receives them, as configured, as the second
+    argument of its check.
     """
 
     code: str
@@ -28,6 +28,7 @@ class Rule:
     summary: str
     explanation: str
     check: Check | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
 
     def matches(self, selector: str) -> bool:
         """Whether ``selector`` (a code, a code prefix or a slug) names this rule."""

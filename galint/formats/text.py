@@ -19,7 +19,7 @@ def summary_line(summary: Summary) -> str:
     if not total:
         return f"No problems found in {files}."
     parts = [
-        f"{count} {severity}{'s' if count != 1 else ''}"
+        f"{count} {severity}{'s' if count != 1 and severity != 'info' else ''}"
         for severity, count in summary.counts().items()
         if count
     ]

@@ -32,7 +32,8 @@ policy-target-3:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from galint.load import Problem
 from galint.model import Report, Section, describe
@@ -56,18 +57,19 @@ def is_placeholder(text: str, placeholders: frozenset[str] = PLACEHOLDERS) -> bo
     return stripped.strip(" .").lower() in placeholders
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report, options: Mapping[str, Any]) -> Iterator[Problem]:
+    words = frozenset(word.lower() for word in options["placeholders"])
     for target in report.targets:
         if not target.present or not target.valid:
             continue
         if target.sections:
-            yield from _sections(target.sections)
+            yield from _sections(target.sections, words)
         for goal in target.goals:
             if goal.present and goal.valid:
-                yield from _sections(goal.sections)
+                yield from _sections(goal.sections, words)
 
 
-def _sections(sections: list[Section]) -> Iterator[Problem]:
+def _sections(sections: list[Section], words: frozenset[str]) -> Iterator[Problem]:
     for section in sections:
         label = f"section {section.spec.label}"
         where = describe(section.path[:-1])
@@ -76,7 +78,7 @@ def _sections(sections: list[Section]) -> Iterator[Problem]:
         elif section.shape == "null":
             yield Problem(f"{where}: {label} is empty", section.path, key=True)
         elif section.shape == "text" and section.text is not None:
-            if is_placeholder(section.text):
+            if is_placeholder(section.text, words):
                 yield Problem(
                     f"{where}: {label} holds only the placeholder {_quote(section.text)}",
                     section.path,
@@ -84,7 +86,7 @@ def _sections(sections: list[Section]) -> Iterator[Problem]:
         elif section.shape == "list":
             if not section.items:
                 yield Problem(f"{where}: {label} is an empty list", section.path, key=True)
-            elif all(is_placeholder(item.text) for item in section.items):
+            elif all(is_placeholder(item.text, words) for item in section.items):
                 shown = ", ".join(_quote(item.text) for item in section.items[:3])
                 yield Problem(f"{where}: {label} holds only the placeholder {shown}", section.path)
 
@@ -98,6 +100,14 @@ RULE = Rule(
     slug="empty-section",
     severity="warning",
     summary="A section is missing, empty, or answered only with a placeholder such as '/'.",
-    explanation=__doc__ or "",
+    explanation=(__doc__ or "")
+    + """
+Options (in the configuration file, under `rules: {empty-section: ...}`):
+
+- `placeholders`: the words that say nothing, compared case-insensitively (default: """
+    + ", ".join(f"`{word}`" for word in sorted(PLACEHOLDERS))
+    + """). An answer of punctuation alone (`/`, `-`, `...`) is always a placeholder.
+""",
     check=check,
+    options={"placeholders": tuple(sorted(PLACEHOLDERS))},
 )
