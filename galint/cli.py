@@ -59,6 +59,20 @@ def cli() -> None:
     help="Report a progress report whose previous report cannot be found.",
 )
 @click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Hide the findings recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False),
+    help="Record the current findings in this baseline file (and exit 0).",
+)
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Also show suppressed findings, with their reasons."
+)
+@click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False),
@@ -86,6 +100,9 @@ def check(
     reports_only: bool,
     previous: str | None,
     require_previous: bool,
+    baseline_path: str | None,
+    write_baseline: str | None,
+    verbose: bool,
     config_path: str | None,
     isolated: bool,
     select: tuple[str, ...],
@@ -106,8 +123,23 @@ def check(
     fail_on = fail_on or config.fail_on or "warning"
     found = candidates(list(paths) or ["."], named_are_reports=not reports_only)
     results = run(found, selection, previous, require_previous)
+    hidden = 0
+    if write_baseline or baseline_path:
+        from galint import baseline
+
+        try:
+            if write_baseline:
+                count = baseline.write(write_baseline, results)
+                click.echo(f"Recorded {count} findings in {write_baseline}.")
+                sys.exit(EXIT_OK)
+            assert baseline_path is not None
+            hidden = baseline.hide(baseline_path, results)
+        except baseline.BaselineError as error:
+            raise click.UsageError(str(error)) from error
     findings = [finding for result in results for finding in result.findings]
-    click.echo(render(output_format, Summary(len(results), findings)), nl=False)
+    suppressed = [item for result in results for item in result.suppressed]
+    summary = Summary(len(results), findings, suppressed, hidden, verbose)
+    click.echo(render(output_format, summary), nl=False)
     threshold = severity_rank(fail_on)
     failed = any(severity_rank(f.severity) >= threshold for f in findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)

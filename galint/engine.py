@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from galint import suppress
 from galint.config import Resolved
 from galint.discover import Candidate, declares_form
 from galint.finding import Finding, Span
@@ -15,6 +16,7 @@ from galint.model import Report, build
 from galint.pairing import attach
 from galint.rule import Check, Rule
 from galint.rules.internal import RULE_ERROR
+from galint.suppress import Suppressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class FileResult:
     path: str
     findings: list[Finding]
     report: Report | None = None
+    suppressed: list[Suppressed] = field(default_factory=list)
 
 
 def run(
@@ -120,7 +123,17 @@ def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = N
                     findings.append(finding)
         except Exception as error:  # one broken rule must not stop the run
             findings.append(_rule_error(loaded.path, owner, error))
-    return FileResult(loaded.path, sorted(set(findings), key=_order), report)
+    outcome = suppress.apply(
+        findings, loaded.document.text, list(selection.known.values()), selection.rules
+    )
+    kept = outcome.kept
+    for span, message, slug in outcome.problems:
+        directive = _finding(
+            loaded.path, None, Problem(message, span=span, rule=slug), None, selection
+        )
+        if directive is not None:
+            kept.append(directive)
+    return FileResult(loaded.path, sorted(set(kept), key=_order), report, outcome.suppressed)
 
 
 def _checks(rules: Iterable[Rule]) -> list[tuple[Check, Rule]]:

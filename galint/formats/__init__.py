@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from galint.finding import SEVERITIES, Finding
+from galint.suppress import Suppressed
 
 FORMATS = ("text", "json")
 
@@ -15,6 +16,10 @@ FORMATS = ("text", "json")
 class Summary:
     files: int
     findings: Sequence[Finding]
+    suppressed: Sequence[Suppressed] = ()
+    # Findings hidden because the baseline records them.
+    baseline_hidden: int = 0
+    verbose: bool = False
 
     def counts(self) -> dict[str, int]:
         counted = Counter(finding.severity for finding in self.findings)

@@ -14,5 +14,9 @@ def render(summary: Summary) -> str:
         "files": summary.files,
         "counts": summary.counts(),
         "findings": [finding.to_dict() for finding in summary.findings],
+        "suppressed": [
+            {**item.finding.to_dict(), "reason": item.reason} for item in summary.suppressed
+        ],
+        "baseline_hidden": summary.baseline_hidden,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
