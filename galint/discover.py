@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from collections.abc import Iterator
@@ -32,16 +33,21 @@ def candidates(paths: list[str], named_are_reports: bool = True) -> Iterator[Can
     for path in paths:
         if os.path.isdir(path):
             for found in _walk(path):
-                if found not in seen:
-                    seen.add(found)
+                if _same(found) not in seen:
+                    seen.add(_same(found))
                     yield Candidate(found, explicit=False)
-        elif path not in seen:
-            seen.add(path)
+        elif _same(path) not in seen:
+            seen.add(_same(path))
             yield Candidate(path, explicit=named_are_reports)
 
 
+def _same(path: str) -> str:
+    """One spelling per file: './a.yaml' and 'a.yaml' are one file (a symlink is another)."""
+    return os.path.normpath(os.path.abspath(path))
+
+
 def declares_form(raw: bytes) -> bool:
-    return _FORM_LINE.search(raw) is not None
+    return _FORM_LINE.search(raw.removeprefix(codecs.BOM_UTF8)) is not None
 
 
 def _walk(top: str) -> Iterator[str]:

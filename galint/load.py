@@ -11,6 +11,7 @@ do: ``NO`` (Norway) stays a string and ``2014-06-30`` stays the text the author 
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import os
 import re
@@ -77,7 +78,7 @@ class Document:
         if not isinstance(value, str) or whole.line != whole.end_line or path not in self.values:
             return whole
         if self.lines is None:
-            self.lines = self.text.splitlines()
+            self.lines = split_lines(self.text)
         line = self.lines[whole.line - 1] if whole.line <= len(self.lines) else ""
         written = line[whole.column - 1 : whole.end_column - 1]
         offset = 1 if written[:1] in ("'", '"') and written[1:-1] == value else 0
@@ -216,9 +217,11 @@ class _Builder:
         self.path = path
         self.problems = problems
         self.document = Document(path, None, text=text)
+        self.lines = _Lines(text)
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.open_anchors: set[str] = set()
+        self.anchor_sources: dict[str, str] = {}
         self.alias_values = 0
         self.documents = 0
 
@@ -239,17 +242,19 @@ class _Builder:
                         Problem(
                             "the file holds more than one YAML document; "
                             "a report is a single document (remove the second '---')",
-                            span=_span(event.start_mark, event.end_mark),
+                            span=self.lines.span(event.start_mark, event.end_mark),
                             rule="yaml-syntax",
                         )
                     )
                     return
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        span = _span(event.start_mark, event.end_mark)
+        span = self.lines.span(event.start_mark, event.end_mark)
         value = self.resolve(event, span)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
+            if value is not None and not isinstance(value, str):
+                self.anchor_sources[event.anchor] = event.value
         if self.expects_key():
             self.set_key(event.value, span)
         else:
@@ -262,7 +267,7 @@ class _Builder:
             self.problems.append(
                 Problem(
                     "a key must be plain text, not a list or a mapping",
-                    span=_span(event.start_mark, event.end_mark),
+                    span=self.lines.span(event.start_mark, event.end_mark),
                     rule="yaml-syntax",
                 )
             )
@@ -272,7 +277,7 @@ class _Builder:
                 Problem(
                     f"the document nests deeper than {MAX_DEPTH} levels; "
                     "a report needs fewer than ten",
-                    span=_span(event.start_mark, event.end_mark),
+                    span=self.lines.span(event.start_mark, event.end_mark),
                     rule="yaml-limit",
                 )
             )
@@ -290,10 +295,10 @@ class _Builder:
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.add(frame.container, _span(frame.start, event.end_mark), frame.size)
+        self.add(frame.container, self.lines.span(frame.start, event.end_mark), frame.size)
 
     def alias(self, event: yaml.AliasEvent) -> None:
-        span = _span(event.start_mark, event.end_mark)
+        span = self.lines.span(event.start_mark, event.end_mark)
         name = event.anchor
         if name in self.open_anchors:
             self.problems.append(
@@ -316,6 +321,7 @@ class _Builder:
             raise _Stop
         value, size = self.anchors[name]
         self.alias_values += size
+        source = self.anchor_sources.get(name)
         if self.alias_values > MAX_ALIAS_VALUES:
             self.problems.append(
                 Problem(
@@ -338,6 +344,8 @@ class _Builder:
                 raise _Stop
             self.set_key(_key_text(value), span)
         else:
+            if source is not None:
+                self.document.sources[self.next_path()] = source
             self.add(value, span, size)
 
     def expects_key(self) -> bool:
@@ -429,7 +437,7 @@ class _Builder:
             Problem(
                 f"the tag {_short_tag(tag)} is not allowed: a report holds only plain text, "
                 "numbers, true/false, lists and mappings; the value is read as if untagged",
-                span=_span(event.start_mark, event.end_mark),
+                span=self.lines.span(event.start_mark, event.end_mark),
                 rule="unsupported-tag",
             )
         )
@@ -460,11 +468,12 @@ def _resolve_plain(text: str) -> object:
     if first not in "+-.0123456789":
         return text
     if _INT.match(text):
-        return int(text)
+        # Python refuses to convert more than 4,300 digits; such a "number" stays text.
+        return int(text) if len(text) <= 4300 else text
     if _OCT.match(text):
-        return int(text[2:], 8)
+        return int(text[2:], 8) if len(text) <= 4300 else text
     if _HEX.match(text):
-        return int(text[2:], 16)
+        return int(text[2:], 16) if len(text) <= 3500 else text
     if _FLOAT.match(text):
         return float(text)
     if _INF.match(text):
@@ -488,8 +497,30 @@ def _short_tag(tag: str | None) -> str:
     return tag or "!"
 
 
-def _span(start: yaml.Mark, end: yaml.Mark) -> Span:
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+class _Lines:
+    """Lines and columns from character offsets.
+
+    libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1); editors and YAML 1.2
+    break only at CR and LF, so positions are counted here from the marks' offsets.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    def span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
+        return Span(*self.position(start.index), *self.position(end.index))
+
+    def position(self, index: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` as editors count them (CR, LF or CRLF; nothing else)."""
+    return LINE_BREAK.split(text)
 
 
 def _byte_span(raw: bytes, offset: int) -> Span:
@@ -507,6 +538,13 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         return Problem(f"YAML syntax: {error.reason}", span=span, rule="yaml-syntax")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None)
+    if problem and "maximum nesting depth" in problem:
+        span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else START
+        return Problem(
+            f"the document nests deeper than {MAX_DEPTH} levels; a report needs fewer than ten",
+            span=span,
+            rule="yaml-limit",
+        )
     context = getattr(error, "context", None)
     if problem:
         message = f"{problem} {context}" if context else problem

@@ -219,7 +219,12 @@ def _as_written(value: object, source: str | None) -> str | None:
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return source if source is not None else str(value)
+        if source is not None:
+            return source
+        try:
+            return repr(value)
+        except ValueError:  # an int too long for Python to print
+            return None
     return None
 
 

@@ -95,6 +95,7 @@ def test_bad_baseline_is_a_usage_error(
     base = repo / "baseline.json"
     base.write_text(content, encoding="utf-8")
     code, out, err = run(capsys, "check", "--baseline", str(base), str(repo / "montenegro"))
+    assert out == ""
     assert code == 2
     assert f"{base}:" in err
 

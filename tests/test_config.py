@@ -48,6 +48,7 @@ def test_no_configuration(capsys: pytest.CaptureFixture[str], repo: Path) -> Non
 def test_galint_yaml_found_upward(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     (repo / ".galint.yaml").write_text("ignore: [missing-timeframe]\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", str(repo / "reports" / "2014.yaml"))
+    assert code == 1
     assert rules_found(out) == ["empty-section"]
 
 

@@ -7,6 +7,7 @@ tells the reader nothing: say what was done, or why there is nothing to report.
 Failing:
 
 ```yaml
+form: global-alliance/2014
 policy-target-3:
   goal-2:
     implementation: /
@@ -18,6 +19,7 @@ policy-target-3:
 Passing:
 
 ```yaml
+form: global-alliance/2014
 policy-target-3:
   goal-2:
     implementation:
@@ -39,7 +41,7 @@ from galint.load import Problem
 from galint.model import Report, Section, describe
 from galint.rule import Rule
 
-# Answers that say nothing, compared case-insensitively without surrounding space and dots.
+# Answers that say nothing, compared case-insensitively without surrounding punctuation.
 PLACEHOLDERS = frozenset(
     {
         "n/a", "na", "n.a", "none", "nil", "null", "nothing", "tbd", "tba", "tbc",
@@ -54,7 +56,7 @@ def is_placeholder(text: str, placeholders: frozenset[str] = PLACEHOLDERS) -> bo
     stripped = text.strip()
     if _ONLY_PUNCTUATION.fullmatch(stripped):
         return True
-    return stripped.strip(" .").lower() in placeholders
+    return stripped.strip(" .;:,()[]").lower() in placeholders
 
 
 def check(report: Report, options: Mapping[str, Any]) -> Iterator[Problem]:

@@ -21,7 +21,7 @@ Failing:
 ```yaml
 policy-target-1:
   planned:
-    - Sign a memorandum: ministries of justice and interior
+    - Sign a memorandum: ministries of justice: and interior
 ```
 
 Passing:
@@ -29,7 +29,7 @@ Passing:
 ```yaml
 policy-target-1:
   planned:
-    - "Sign a memorandum: ministries of justice and interior"
+    - "Sign a memorandum: ministries of justice: and interior"
 ```
 """,
     ),

@@ -67,6 +67,7 @@ mappings, a section is a list of items (or a single text), an item is a text or 
 Failing:
 
 ```yaml
+form: global-alliance/2013
 policy-target-1:
   planned: 3
 ```
@@ -74,6 +75,7 @@ policy-target-1:
 Passing:
 
 ```yaml
+form: global-alliance/2013
 policy-target-1:
   planned:
     - Develop victim identification procedures (2013-2014)
