@@ -29,11 +29,19 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(["text", "json", "sarif", "junit", "github", "gitlab"]),
     default="text",
     show_default=True,
-    help="How findings are printed.",
+    help="How findings are printed: text, json, SARIF 2.1.0, JUnit XML, GitHub Actions "
+    "workflow commands, or GitLab Code Quality JSON.",
 )
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the findings to this file instead of standard output.",
+)
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
@@ -95,6 +103,8 @@ def cli() -> None:
 def check(
     paths: tuple[str, ...],
     output_format: str,
+    output: str | None,
+    statistics: bool,
     fail_on: str | None,
     exit_zero: bool,
     reports_only: bool,
@@ -138,8 +148,19 @@ def check(
             raise click.UsageError(str(error)) from error
     findings = [finding for result in results for finding in result.findings]
     suppressed = [item for result in results for item in result.suppressed]
-    summary = Summary(len(results), findings, suppressed, hidden, verbose)
-    click.echo(render(output_format, summary), nl=False)
+    summary = Summary(
+        len(results), findings, suppressed, hidden, verbose, [r.path for r in results]
+    )
+    name = "statistics" if statistics else output_format
+    text = render(name, summary, _rules(), _ci_root(), fail_on)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8") as stream:
+                stream.write(text)
+        except OSError as error:
+            raise click.UsageError(f"cannot write {output}: {error.strerror or error}") from error
     threshold = severity_rank(fail_on)
     failed = any(severity_rank(f.severity) >= threshold for f in findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
@@ -248,6 +269,16 @@ def _rules() -> tuple[Rule, ...]:
         return all_rules()
     except RuleLoadError as error:
         raise click.UsageError(str(error)) from error
+
+
+def _ci_root() -> str:
+    """The repository root that CI systems resolve paths against."""
+    import os
+
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        if os.environ.get(name):
+            return os.environ[name]
+    return os.getcwd()
 
 
 def _config(path: str | None, isolated: bool, paths: tuple[str, ...]) -> Config:

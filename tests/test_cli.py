@@ -230,3 +230,42 @@ def test_python_dash_m(tmp_path: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, "No problems found in 2 files.\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("sarif", '{\n  "$schema": "https://docs.oasis-open.org/sarif/'),
+        ("junit", '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="galint"'),
+        ("github", "::warning file="),
+        ("gitlab", '[\n  {\n    "description": "'),
+    ],
+)
+def test_ci_formats_to_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, start: str
+) -> None:
+    out_file = tmp_path / f"findings.{name}"
+    code, out, _ = run(capsys, "check", "--format", name, "--output", str(out_file), MONTENEGRO)
+    assert (code, out) == (1, "")
+    assert out_file.read_text(encoding="utf-8").startswith(start)
+
+
+def test_statistics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--statistics", MONTENEGRO)
+    assert code == 1
+    assert out.splitlines() == [
+        "  27  T001  [missing-timeframe]  A planned or follow-up action has no timeframe.",
+        "   4  C003  [empty-section]      A section is missing, empty, or answered only with a "
+        "placeholder such as '/'.",
+        "Found 31 problems (31 warnings) in 2 files.",
+    ]
+
+
+def test_unwritable_output_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "check", "--output", str(tmp_path / "no" / "such" / "dir.txt"), ARCADIA
+    )
+    assert code == 2
+    assert "cannot write" in err

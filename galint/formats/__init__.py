@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from galint.finding import SEVERITIES, Finding
+from galint.rule import Rule
 from galint.suppress import Suppressed
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,17 +21,46 @@ class Summary:
     # Findings hidden because the baseline records them.
     baseline_hidden: int = 0
     verbose: bool = False
+    # Every file checked, in order (JUnit has a test case per file).
+    paths: Sequence[str] = ()
 
     def counts(self) -> dict[str, int]:
         counted = Counter(finding.severity for finding in self.findings)
         return {severity: counted.get(severity, 0) for severity in reversed(SEVERITIES)}
 
 
-def render(name: str, summary: Summary) -> str:
+def render(
+    name: str,
+    summary: Summary,
+    rules: Sequence[Rule] = (),
+    root: str = ".",
+    fail_on: str = "warning",
+) -> str:
+    """``summary`` in the format ``name``; ``root`` is what CI formats make paths relative to."""
     if name == "json":
-        from galint.formats.json import render as render_json
+        from galint.formats import json
 
-        return render_json(summary)
-    from galint.formats.text import render as render_text
+        return json.render(summary)
+    if name == "sarif":
+        from galint.formats import sarif
 
-    return render_text(summary)
+        return sarif.render(summary, rules, root)
+    if name == "junit":
+        from galint.formats import junit
+
+        return junit.render(summary, summary.paths, fail_on=fail_on)
+    if name == "github":
+        from galint.formats import github
+
+        return github.render(summary)
+    if name == "gitlab":
+        from galint.formats import gitlab
+
+        return gitlab.render(summary, root)
+    if name == "statistics":
+        from galint.formats import statistics
+
+        return statistics.render(summary, rules)
+    from galint.formats import text
+
+    return text.render(summary)

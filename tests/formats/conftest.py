@@ -1,0 +1,68 @@
+"""Summaries for the CI format tests: hand-made findings, and a real run over examples/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from galint import discover, engine, rules
+from galint.finding import Finding
+from galint.formats import Summary
+
+ROOT = Path(__file__).resolve().parents[2]
+
+MakeFinding = Callable[..., Finding]
+
+
+def _finding(
+    path: str = "reports/me.yaml",
+    line: int = 3,
+    column: int = 5,
+    end_line: int | None = None,
+    end_column: int | None = None,
+    code: str = "T001",
+    rule: str = "missing-timeframe",
+    severity: str = "warning",
+    message: str = "planned action 1.1 has no timeframe",
+) -> Finding:
+    """A finding with defaults for whatever a test does not care about."""
+    return Finding(
+        path=path,
+        line=line,
+        column=column,
+        end_line=line if end_line is None else end_line,
+        end_column=column + 10 if end_column is None else end_column,
+        code=code,
+        rule=rule,
+        severity=severity,
+        message=message,
+    )
+
+
+@pytest.fixture
+def make_finding() -> MakeFinding:
+    """Build a Finding; test modules get it as a fixture, not by importing this conftest."""
+    return _finding
+
+
+@pytest.fixture(scope="session")
+def example_results() -> list[engine.FileResult]:
+    """Every rule over examples/: Montenegro's two reports and the clean Arcadia pair."""
+    found = discover.candidates([str(ROOT / "examples")])
+    return engine.run(found, engine.Selection.of(rules.all_rules()))
+
+
+@pytest.fixture(scope="session")
+def example_summary(example_results: list[engine.FileResult]) -> Summary:
+    findings = [f for result in example_results for f in result.findings]
+    # What the other tests rely on: a change here is a change in the rules, not the formats.
+    assert len(findings) == 31
+    assert sorted({f.code for f in findings}) == ["C003", "T001"]
+    return Summary(len(example_results), findings)
+
+
+@pytest.fixture(scope="session")
+def example_paths(example_results: list[engine.FileResult]) -> list[str]:
+    return [result.path for result in example_results]
