@@ -4,6 +4,8 @@ commit, so its start-up time is part of the product."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
@@ -152,18 +154,94 @@ def check(
         len(results), findings, suppressed, hidden, verbose, [r.path for r in results]
     )
     name = "statistics" if statistics else output_format
-    text = render(name, summary, _rules(), _ci_root(), fail_on)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        try:
-            with open(output, "w", encoding="utf-8") as stream:
-                stream.write(text)
-        except OSError as error:
-            raise click.UsageError(f"cannot write {output}: {error.strerror or error}") from error
+    _write(render(name, summary, _rules(), _ci_root(), fail_on), output)
     threshold = severity_rank(fail_on)
     failed = any(severity_rank(f.severity) >= threshold for f in findings)
     sys.exit(EXIT_FOUND if failed and not exit_zero else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "csv", "json", "html"]),
+    default="text",
+    show_default=True,
+    help="A terminal table, CSV (one row per country and policy target), JSON, or one "
+    "self-contained HTML page.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="The secretariat's configuration file; files found among the submissions are never read.",
+)
+@click.option("--select", multiple=True, metavar="RULE", help="Only these rules.")
+@click.option("--ignore", multiple=True, metavar="RULE", help="Not these rules.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Worker processes (default: every core)."
+)
+def report(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    config_path: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    jobs: int | None,
+) -> None:
+    """Check every country's reports under PATHS and summarise them, per country and per
+    policy target: sections filled, plans followed up, timeframes given, findings."""
+    import os
+
+    from galint import bulk, bulkformats
+    from galint.discover import candidates
+
+    config = _config(config_path, True, paths)
+    selection = _selection(config, select, ignore)
+    found = list(candidates(list(paths), named_are_reports=True))
+    roots = [p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths]
+    countries = []
+    with _progress(len(found)) as advance:
+        for stats, _ in bulk.run(found, selection, roots, jobs, advance):
+            countries.append(stats)
+    if output_format == "csv":
+        text = bulkformats.render_csv(countries)
+    elif output_format == "json":
+        text = bulkformats.render_json(countries)
+    elif output_format == "html":
+        from galint import html
+
+        text = html.render(bulkformats.data(countries))
+    else:
+        text = bulkformats.render_text(countries)
+    _write(text, output)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal's stderr for a long run; nothing otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    with click.progressbar(length=total, label="Checking", file=sys.stderr) as bar:
+        yield bar.update
+
+
+PROGRESS_FROM = 200
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise click.UsageError(f"cannot write {output}: {error.strerror or error}") from error
 
 
 @cli.command()

@@ -15,9 +15,18 @@ from galint.load import load_path
 from galint.model import Report, build
 
 
-def attach(reports: Sequence[Report], explicit: str | None = None, required: bool = False) -> None:
-    """Set ``predecessor`` (or ``predecessor_error``) on every report that has an edition."""
+def attach(
+    reports: Sequence[Report],
+    explicit: str | None = None,
+    required: bool = False,
+    confine: Sequence[str] | None = None,
+) -> None:
+    """Set ``predecessor`` (or ``predecessor_error``) on every report that has an edition.
+
+    With ``confine``, a ``previous:`` path that leads outside those folders is not read.
+    """
     by_path = {os.path.realpath(r.path): r for r in reports}
+    roots = [os.path.realpath(root) for root in confine] if confine is not None else None
     loaded: dict[str, Report | str] = {}
     for report in reports:
         if report.edition is None:
@@ -30,8 +39,13 @@ def attach(reports: Sequence[Report], explicit: str | None = None, required: boo
             how = f"--previous {explicit}"
         elif report.previous:
             path = os.path.join(os.path.dirname(report.path), report.previous)
-            found = _open(path, by_path, loaded)
             how = f"previous: {report.previous}"
+            if roots is not None and not any(_inside(path, root) for root in roots):
+                report.predecessor_error = (
+                    f"the previous report ({how}) lies outside the folders checked; it is not read"
+                )
+                continue
+            found = _open(path, by_path, loaded)
         else:
             found = _same_country(report, wanted.form, reports)
             how = ""
@@ -84,3 +98,8 @@ def _same_country(report: Report, edition: str, reports: Sequence[Report]) -> Re
     here = os.path.dirname(os.path.realpath(report.path))
     same.sort(key=lambda r: (os.path.dirname(os.path.realpath(r.path)) != here, r.path))
     return same[0]
+
+
+def _inside(path: str, root: str) -> bool:
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)

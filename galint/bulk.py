@@ -1,0 +1,300 @@
+"""The secretariat's bulk check: every country's reports at once, summarised per country and
+per policy target.
+
+Submissions come from outside, so a bulk run reads them and nothing else: no configuration
+file found among them, no ``previous:`` path outside the folders given, no symbolic link out
+of them. Files are grouped by country before they are parsed (from a look at their first
+bytes), and each group is checked and summarised on its own, so memory holds one country at a
+time plus the summaries. With many files the groups are checked on every core, and the
+output is the same as a serial run's, in the same order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from galint.discover import Candidate
+from galint.engine import FileResult, Selection, check_loaded, load_candidate
+from galint.finding import Finding
+from galint.form import form
+from galint.load import MAX_BYTES
+from galint.model import Report, Section, build
+from galint.pairing import attach
+
+# Enough of a file to find its form and country in the usual layout.
+_SNIFF_BYTES = 4096
+_FORM = re.compile(rb"^form[ \t]*:[ \t]*['\"]?([\w./-]+)", re.MULTILINE)
+_COUNTRY = re.compile(rb"^country[ \t]*:", re.MULTILINE)
+_CODE = re.compile(rb"\bcode[ \t]*:[ \t]*['\"]?([A-Za-z]{2})\b")
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
+@dataclass(slots=True)
+class TargetStats:
+    number: int
+    sections: int = 0
+    filled: int = 0
+    plans_previous: int = 0
+    followed: int = 0
+    carried: int = 0
+    missing: int = 0
+    actions: int = 0
+    with_timeframe: int = 0
+    severities: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def empty(self) -> int:
+        return self.sections - self.filled
+
+    @property
+    def without_timeframe(self) -> int:
+        return self.actions - self.with_timeframe
+
+
+COUNTED = (
+    "sections",
+    "filled",
+    "plans_previous",
+    "followed",
+    "carried",
+    "missing",
+    "actions",
+    "with_timeframe",
+)
+
+
+@dataclass(slots=True)
+class PlanRow:
+    """One previous plan in the traceability matrix, as the summary keeps it."""
+
+    id: str
+    target: int
+    status: str
+    text: str
+    path: str
+    line: int
+    followed_in: list[dict[str, object]]
+
+
+@dataclass(slots=True)
+class CountryStats:
+    key: str
+    code: str | None
+    name: str | None
+    editions: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    targets: list[TargetStats] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    plans: list[PlanRow] = field(default_factory=list)
+
+    def total(self) -> TargetStats:
+        """The country's figures over all policy targets (findings: all of the country's)."""
+        whole = TargetStats(0, severities=Counter(f.severity for f in self.findings))
+        for target in self.targets:
+            for name in COUNTED:
+                setattr(whole, name, getattr(whole, name) + getattr(target, name))
+        return whole
+
+    def rules(self) -> Counter[str]:
+        return Counter(f.rule for f in self.findings)
+
+    @property
+    def follow_up_rate(self) -> float | None:
+        """The share of previous plans reported on (followed), or None with no plans."""
+        total = self.total()
+        return total.followed / total.plans_previous if total.plans_previous else None
+
+
+def sniff(raw: bytes) -> tuple[str | None, str | None]:
+    """The form and the country code a file seems to declare, from its first bytes."""
+    head = raw[:_SNIFF_BYTES]
+    found_form = _FORM.search(head)
+    code = None
+    country = _COUNTRY.search(head)
+    if country is not None:
+        # The rest of the line (a flow mapping) and the indented lines below it.
+        block = [head[country.end() :].split(b"\n", 1)[0]]
+        for line in head[country.end() :].split(b"\n")[1:6]:
+            if not line[:1].isspace():
+                break
+            block.append(line)
+        found_code = _CODE.search(b"\n".join(block))
+        code = found_code.group(1).decode("ascii").upper() if found_code else None
+    return (found_form.group(1).decode("ascii", "replace") if found_form else None, code)
+
+
+def group(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
+    """The files by country, in the order countries are first met; files whose country cannot
+    be seen are grouped by folder."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        try:
+            with open(candidate.path, "rb") as stream:
+                head = stream.read(_SNIFF_BYTES)
+        except OSError:
+            head = b""
+        _, code = sniff(head)
+        key = code or f"?{os.path.dirname(os.path.abspath(candidate.path))}"
+        groups.setdefault(key, []).append(candidate)
+    return list(groups.values())
+
+
+def check_group(
+    candidates: Sequence[Candidate],
+    selection: Selection,
+    roots: Sequence[str],
+    max_bytes: int = MAX_BYTES,
+) -> tuple[CountryStats, list[FileResult]]:
+    """Load, pair, check and summarise one country's files."""
+    loaded = [found for c in candidates if (found := load_candidate(c, max_bytes)) is not None]
+    reports = {item.path: build(item.document) for item in loaded if item.document is not None}
+    attach(list(reports.values()), confine=roots)
+    results = [check_loaded(item, selection, reports.get(item.path)) for item in loaded]
+    stats = summarise(candidates, results)
+    for result in results:
+        result.report = None  # the summary holds what is needed; let the documents go
+    return stats, results
+
+
+def summarise(candidates: Sequence[Candidate], results: Sequence[FileResult]) -> CountryStats:
+    reports = [r.report for r in results if r.report is not None]
+    code = next((r.country_code for r in reports if r.country_code), None)
+    name = next((r.country_name for r in reports if r.country_name), None)
+    key = code or os.path.basename(os.path.dirname(os.path.abspath(candidates[0].path)))
+    stats = CountryStats(key=key, code=code, name=name)
+    stats.files = [r.path for r in results]
+    stats.editions = sorted({r.edition.form for r in reports if r.edition is not None})
+    stats.targets = [TargetStats(t.number) for t in form().targets]
+    for result in results:
+        stats.findings.extend(result.findings)
+        if result.report is not None:
+            _count_report(result.report, stats)
+            _attribute(result, stats)
+    return stats
+
+
+def _count_report(report: Report, stats: CountryStats) -> None:
+    from galint.itemtime import reading
+    from galint.trace import trace_of
+
+    if report.edition is None:
+        return
+    for target in report.targets:
+        row = stats.targets[target.number - 1]
+        sections = list(target.all_sections()) if target.present else []
+        expected = len(report.edition.sections) * (
+            1 if report.edition.per == "target" else len(target.spec.goals)
+        )
+        row.sections += expected
+        row.filled += sum(1 for s in sections if _filled(s))
+        for section in sections:
+            if section.plans:
+                for item in section.items:
+                    row.actions += 1
+                    if reading(item).effective.kind in ("interval", "continuous"):
+                        row.with_timeframe += 1
+    traced = trace_of(report)
+    if traced is None:
+        return
+    for plan in traced.plans:
+        row = stats.targets[plan.target - 1]
+        row.plans_previous += 1
+        setattr(row, plan.status, getattr(row, plan.status) + 1)
+        stats.plans.append(
+            PlanRow(
+                id=plan.plan.ref or "?",
+                target=plan.target,
+                status=plan.status,
+                text=plan.plan.text,
+                path=traced.previous.path,
+                line=plan.line,
+                followed_in=[
+                    {
+                        "path": report.path,
+                        "section": m.section,
+                        "target": m.target,
+                        "goal": m.goal,
+                        "line": m.line,
+                        "score": round(m.score, 3),
+                        "via": m.via,
+                    }
+                    for m in plan.matches
+                ],
+            )
+        )
+
+
+def _filled(section: Section) -> bool:
+    from galint.rules.empty_section import is_placeholder
+
+    if section.shape == "text":
+        return section.text is not None and not is_placeholder(section.text)
+    if section.shape == "list":
+        return any(not is_placeholder(item.text) for item in section.items)
+    return False
+
+
+def _attribute(result: FileResult, stats: CountryStats) -> None:
+    """Count each finding under the policy target whose lines hold it."""
+    report = result.report
+    assert report is not None
+    ranges = []
+    for target in report.targets:
+        span = report.document.values.get((target.spec.key,))
+        key = report.document.keys.get((target.spec.key,))
+        if span is not None and key is not None:
+            ranges.append((key.line, span.end_line, target.number))
+    for finding in result.findings:
+        number = next((n for start, end, n in ranges if start <= finding.line <= end), None)
+        if number is not None:
+            stats.targets[number - 1].severities[finding.severity] += 1
+
+
+def run(
+    candidates: Iterable[Candidate],
+    selection: Selection,
+    roots: Sequence[str],
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[tuple[CountryStats, list[FileResult]]]:
+    """Every country's summary and file results, in a stable order (the countries' first
+    files, in discovery order)."""
+    groups = group(candidates)
+    files = sum(len(g) for g in groups)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or files < PARALLEL_FROM or len(groups) < 2:
+        for found in groups:
+            yield check_group(found, selection, roots)
+            if progress:
+                progress(len(found))
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
+    with context.Pool(workers, _start_worker, (selection, list(roots))) as pool:
+        # imap keeps the groups' order, so the output is the serial run's.
+        for found, outcome in zip(groups, pool.imap(_check_in_worker, groups), strict=True):
+            yield outcome
+            if progress:
+                progress(len(found))
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(selection: Selection, roots: list[str]) -> None:
+    _WORKER["selection"] = selection
+    _WORKER["roots"] = roots
+
+
+def _check_in_worker(found: Sequence[Candidate]) -> tuple[CountryStats, list[FileResult]]:
+    selection = _WORKER["selection"]
+    roots = _WORKER["roots"]
+    assert isinstance(selection, Selection) and isinstance(roots, list)
+    return check_group(found, selection, roots)
