@@ -14,7 +14,7 @@ from galint import __version__
 
 if TYPE_CHECKING:
     from galint.config import Config
-    from galint.engine import Selection
+    from galint.engine import FileResult, Selection
     from galint.rule import Rule
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -44,6 +44,20 @@ def cli() -> None:
     help="Write the findings to this file instead of standard output.",
 )
 @click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the safe fixes (ids for plans, timeframe fields read from the text), "
+    "then report what remains.",
+)
+@click.option(
+    "--diff", is_flag=True, help="Show the fixes as a diff instead of writing them (exit 1 if any)."
+)
+@click.option(
+    "--unsafe-fixes",
+    is_flag=True,
+    help="With --fix or --diff, also write the follows links galint found by comparing texts.",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(["info", "warning", "error"]),
@@ -107,6 +121,9 @@ def check(
     output_format: str,
     output: str | None,
     statistics: bool,
+    fix: bool,
+    diff: bool,
+    unsafe_fixes: bool,
     fail_on: str | None,
     exit_zero: bool,
     reports_only: bool,
@@ -133,8 +150,14 @@ def check(
     config = _config(config_path, isolated, paths)
     selection = _selection(config, select, ignore)
     fail_on = fail_on or config.fail_on or "warning"
-    found = candidates(list(paths) or ["."], named_are_reports=not reports_only)
+    found = list(candidates(list(paths) or ["."], named_are_reports=not reports_only))
     results = run(found, selection, previous, require_previous)
+    if fix or diff:
+        changed = _fix(results, diff, unsafe_fixes)
+        if diff:
+            sys.exit(EXIT_FOUND if changed else EXIT_OK)
+        if changed:
+            results = run(found, selection, previous, require_previous)
     hidden = 0
     if write_baseline or baseline_path:
         from galint import baseline
@@ -347,6 +370,52 @@ def _rules() -> tuple[Rule, ...]:
         return all_rules()
     except RuleLoadError as error:
         raise click.UsageError(str(error)) from error
+
+
+def _fix(results: list[FileResult], diff: bool, unsafe: bool) -> int:
+    """Fix (or, with ``diff``, show the fixes to) every report that parsed; files changed."""
+    from galint.fix import apply, unified_diff, write_atomic
+
+    changed = fixes = 0
+    for result in results:
+        if result.report is None:
+            continue  # a file that does not parse is never touched
+        try:
+            with open(result.path, "rb") as stream:
+                text = stream.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            click.echo(f"galint: {result.path}: not fixed: {error}", err=True)
+            continue
+        outcome = apply(text, result.report, unsafe, _links(result) if unsafe else None)
+        if outcome.skipped_reason:
+            click.echo(f"galint: {result.path}: not fixed: {outcome.skipped_reason}", err=True)
+        if outcome.text == text:
+            continue
+        changed += 1
+        fixes += len(outcome.fixes)
+        if diff:
+            click.echo(unified_diff(result.path, text, outcome.text), nl=False)
+            continue
+        try:
+            write_atomic(result.path, outcome.text)
+        except OSError as error:
+            click.echo(f"galint: {result.path}: not written: {error}", err=True)
+    verb = "Would apply" if diff else "Applied"
+    files = f"{changed} file{'s' if changed != 1 else ''}"
+    click.echo(f"{verb} {fixes} fix{'es' if fixes != 1 else ''} to {files}.", err=True)
+    return changed
+
+
+def _links(result: FileResult) -> dict[tuple[str | int, ...], list[str]]:
+    """The follows links tracing found by text: each plan's best match, by the item's path."""
+    from galint.trace import trace_of
+
+    traced = trace_of(result.report) if result.report is not None else None
+    links: dict[tuple[str | int, ...], list[str]] = {}
+    for plan in traced.plans if traced is not None else []:
+        if plan.matches and plan.matches[0].via == "text" and plan.plan.ref:
+            links.setdefault(plan.matches[0].item.path, []).append(plan.plan.ref)
+    return links
 
 
 def _ci_root() -> str:
