@@ -37,14 +37,14 @@ def repo(tmp_path: Path) -> Path:
 def test_write_then_hide(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     base = str(repo / "baseline.json")
     code, out, _ = run(capsys, "check", "--write-baseline", base, str(repo / "montenegro"))
-    assert (code, out) == (0, f"Recorded 31 findings in {base}.\n")
+    assert (code, out) == (0, f"Recorded 39 findings in {base}.\n")
     recorded = json.loads(Path(base).read_text(encoding="utf-8"))
     assert recorded["version"] == 1
-    assert sum(entry["count"] for entry in recorded["findings"]) == 31
+    assert sum(entry["count"] for entry in recorded["findings"]) == 39
     assert {"path", "rule", "content", "count"} == set(recorded["findings"][0])
     assert recorded["findings"][0]["path"] == "montenegro/2014.yaml"
     code, out, _ = run(capsys, "check", "--baseline", base, str(repo / "montenegro"))
-    assert (code, out) == (0, "No problems found in 2 files (31 hidden by the baseline).\n")
+    assert (code, out) == (0, "No problems found in 2 files (39 hidden by the baseline).\n")
 
 
 def test_survives_edits_elsewhere_and_shows_new_problems(
@@ -68,7 +68,7 @@ def test_survives_edits_elsewhere_and_shows_new_problems(
     assert code == 1
     assert len(lines) == 2
     assert ":25:9: T001 [missing-timeframe] follow-up action 1.1.1 has no timeframe" in lines[0]
-    assert lines[1] == "Found 1 problem (1 warning) in 2 files (31 hidden by the baseline)."
+    assert lines[1] == "Found 1 problem (1 warning) in 2 files (39 hidden by the baseline)."
 
 
 def test_equal_problems_are_counted(capsys: pytest.CaptureFixture[str], repo: Path) -> None:

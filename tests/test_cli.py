@@ -47,7 +47,11 @@ def test_montenegro_findings_and_exit_1(capsys: pytest.CaptureFixture[str]) -> N
     assert empty == ["2014.yaml:48:21", "2014.yaml:83:21", "2014.yaml:85:17", "2014.yaml:114:17"]
     # Every follow-up action of 2014 but one ("(during 2014)") says nothing of when.
     assert sum("[missing-timeframe]" in line for line in lines) == 27
-    assert lines[-1] == "Found 31 problems (31 warnings) in 2 files."
+    # Plans 2.1, 2.4 and 4.2 of 2013 vanish; 1.1, 1.4 and 2.5 are only planned again.
+    assert sum("[missing-follow-up]" in line for line in lines) == 3
+    assert sum("[carried-over]" in line for line in lines) == 3
+    assert sum("[overdue-plan]" in line for line in lines) == 2
+    assert lines[-1] == "Found 39 problems (39 warnings) in 2 files."
 
 
 def test_clean_example_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,7 +64,7 @@ def test_json_findings_have_exactly_the_documented_keys(capsys: pytest.CaptureFi
     document = json.loads(out)
     assert code == 1
     assert document["files"] == 2
-    assert document["counts"] == {"error": 0, "warning": 31, "info": 0}
+    assert document["counts"] == {"error": 0, "warning": 39, "info": 0}
     keys = {
         "path",
         "line",
@@ -72,7 +76,7 @@ def test_json_findings_have_exactly_the_documented_keys(capsys: pytest.CaptureFi
         "severity",
         "message",
     }
-    assert [set(f) for f in document["findings"]] == [keys] * 31
+    assert [set(f) for f in document["findings"]] == [keys] * 39
     first = next(f for f in document["findings"] if f["rule"] == "empty-section")
     assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (
         48,
@@ -105,9 +109,10 @@ def test_parse_errors_use_the_same_shape(
         (["--fail-on", "warning"], 1),
         (["--fail-on", "info"], 1),
         (["--exit-zero"], 0),
-        (["--ignore", "empty-section,missing-timeframe"], 0),
+        (["--ignore", "empty-section,missing-timeframe"], 1),
+        (["--ignore", "empty-section,missing-timeframe,F"], 0),
         (["--ignore", "C"], 1),
-        (["--ignore", "C", "--ignore", "T"], 0),
+        (["--ignore", "C", "--ignore", "T", "--ignore", "F"], 0),
         (["--select", "S,Y"], 0),
         (["--select", "C003"], 1),
     ],
@@ -117,7 +122,7 @@ def test_exit_status(capsys: pytest.CaptureFixture[str], args: list[str], expect
 
 
 def test_select_ignore_leaves_out_findings(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "check", "--ignore", "C003,T001", MONTENEGRO)
+    _, out, _ = run(capsys, "check", "--ignore", "C003,T001,F", MONTENEGRO)
     assert out == "No problems found in 2 files.\n"
 
 
@@ -257,7 +262,13 @@ def test_statistics(capsys: pytest.CaptureFixture[str]) -> None:
         "  27  T001  [missing-timeframe]  A planned or follow-up action has no timeframe.",
         "   4  C003  [empty-section]      A section is missing, empty, or answered only with a "
         "placeholder such as '/'.",
-        "Found 31 problems (31 warnings) in 2 files.",
+        "   3  F001  [missing-follow-up]  A plan of the previous report is not mentioned "
+        "in this one.",
+        "   3  F002  [carried-over]       A previous plan is only restated as a new plan, with no "
+        "word on what was done.",
+        "   2  F004  [overdue-plan]       A previous plan's timeframe has ended, and it is neither "
+        "reported done nor re-dated.",
+        "Found 39 problems (39 warnings) in 2 files.",
     ]
 
 

@@ -61,7 +61,7 @@ def test_fix_writes_keeps_texts_and_comments_and_is_idempotent(
     before = {name: texts(reports / name) for name in originals}
     code, out, err = run(capsys, "check", "--fix", str(reports))
     assert code == 1  # the problems fixes cannot solve remain
-    assert out.splitlines()[-1] == "Found 31 problems (31 warnings) in 2 files."
+    assert out.splitlines()[-1] == "Found 39 problems (39 warnings) in 2 files."
     assert err == "Applied 61 fixes to 2 files.\n"
     for name, original in originals.items():
         fixed = (reports / name).read_text(encoding="utf-8")

@@ -35,6 +35,15 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+FOUND = [
+    "carried-over",
+    "empty-section",
+    "missing-follow-up",
+    "missing-timeframe",
+    "overdue-plan",
+]
+
+
 def rules_found(out: str) -> list[str]:
     return sorted({line.split("[", 1)[1].split("]", 1)[0] for line in out.splitlines()[:-1]})
 
@@ -42,11 +51,11 @@ def rules_found(out: str) -> list[str]:
 def test_no_configuration(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     code, out, _ = run(capsys, "check", str(repo / "reports"))
     assert code == 1
-    assert rules_found(out) == ["empty-section", "missing-timeframe"]
+    assert rules_found(out) == FOUND
 
 
 def test_galint_yaml_found_upward(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
-    (repo / ".galint.yaml").write_text("ignore: [missing-timeframe]\n", encoding="utf-8")
+    (repo / ".galint.yaml").write_text("ignore: [missing-timeframe, F]\n", encoding="utf-8")
     code, out, _ = run(capsys, "check", str(repo / "reports" / "2014.yaml"))
     assert code == 1
     assert rules_found(out) == ["empty-section"]
@@ -73,16 +82,16 @@ def test_pyproject_without_tool_table_is_passed_over(
 
 def test_severity_override_and_fail_on(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     (repo / ".galint.yaml").write_text(
-        "severity: {empty-section: error, T001: info}\n", encoding="utf-8"
+        "severity: {empty-section: error, T001: info, F: info}\n", encoding="utf-8"
     )
     code, out, _ = run(capsys, "check", "--fail-on", "error", str(repo / "reports"))
     assert code == 1
-    assert out.splitlines()[-1] == "Found 31 problems (4 errors, 27 info) in 2 files."
+    assert out.splitlines()[-1] == "Found 39 problems (4 errors, 35 info) in 2 files."
 
 
 def test_per_file_ignores(capsys: pytest.CaptureFixture[str], repo: Path) -> None:
     (repo / ".galint.yaml").write_text(
-        "per-file-ignores:\n  'reports/2014.yaml': [T001, empty-section]\n", encoding="utf-8"
+        "per-file-ignores:\n  'reports/2014.yaml': [T001, F, empty-section]\n", encoding="utf-8"
     )
     code, out, _ = run(capsys, "check", str(repo / "reports"))
     assert (code, out) == (0, "No problems found in 2 files.\n")
@@ -119,7 +128,7 @@ def test_explicit_config_and_isolated(capsys: pytest.CaptureFixture[str], repo: 
     _, out, _ = run(capsys, "check", "--config", str(other), str(repo / "reports"))
     assert rules_found(out) == ["missing-timeframe"]
     _, out, _ = run(capsys, "check", "--isolated", str(repo / "reports"))
-    assert rules_found(out) == ["empty-section", "missing-timeframe"]
+    assert rules_found(out) == FOUND
 
 
 @pytest.mark.parametrize(

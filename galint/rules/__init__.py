@@ -22,6 +22,11 @@ BUILTIN_MODULES = (
     "unparsed_timeframe",
     "stale_timeframe",
     "timeframe_mismatch",
+    "missing_follow_up",
+    "carried_over",
+    "unknown_reference",
+    "overdue_plan",
+    "missing_previous",
     "internal",
 )
 

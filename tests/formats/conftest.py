@@ -58,8 +58,8 @@ def example_results() -> list[engine.FileResult]:
 def example_summary(example_results: list[engine.FileResult]) -> Summary:
     findings = [f for result in example_results for f in result.findings]
     # What the other tests rely on: a change here is a change in the rules, not the formats.
-    assert len(findings) == 31
-    assert sorted({f.code for f in findings}) == ["C003", "T001"]
+    assert len(findings) == 39
+    assert sorted({f.code for f in findings}) == ["C003", "F001", "F002", "F004", "T001"]
     return Summary(len(example_results), findings)
 
 

@@ -89,7 +89,7 @@ def test_no_findings_no_output() -> None:
 
 def test_a_real_run(example_summary: Summary) -> None:
     output = render(example_summary).splitlines()
-    assert len(output) == 31
+    assert len(output) == 39
     assert all(line.startswith("::warning file=") for line in output)
     assert sum(",title=T001 [missing-timeframe]::" in line for line in output) == 27
     assert sum(",title=C003 [empty-section]::" in line for line in output) == 4
@@ -98,5 +98,5 @@ def test_a_real_run(example_summary: Summary) -> None:
     assert output[0] == (
         f"::warning file={path},line={first.line},col={first.column},"
         f"endLine={first.end_line},endColumn={first.end_column},"
-        f"title=T001 [missing-timeframe]::{first.message}"
+        f"title={first.code} [{first.rule}]::{first.message}"
     )

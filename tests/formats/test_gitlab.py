@@ -91,12 +91,12 @@ def test_equal_findings_have_unique_fingerprints(make_finding: MakeFinding) -> N
 
 def test_a_real_run(example_summary: Summary) -> None:
     found = json.loads(render(example_summary, str(ROOT)))
-    assert len(found) == 31
+    assert len(found) == 39
     assert {issue["location"]["path"] for issue in found} == {"examples/montenegro/2014.yaml"}
     assert {issue["severity"] for issue in found} == {"minor"}
     names = [issue["check_name"] for issue in found]
     assert (names.count("missing-timeframe"), names.count("empty-section")) == (27, 4)
-    assert len({issue["fingerprint"] for issue in found}) == 31
+    assert len({issue["fingerprint"] for issue in found}) == 39
     first = example_summary.findings[0]
     assert found[0]["location"]["lines"]["begin"] == first.line
     assert found[0]["description"] == f"{first.code} [{first.rule}] {first.message}"

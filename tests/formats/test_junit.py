@@ -146,7 +146,7 @@ def test_a_real_run(example_summary: Summary, example_paths: list[str]) -> None:
     [montenegro] = failing
     assert montenegro.name.endswith("montenegro/2014.yaml")
     results = montenegro.result
-    assert len(results) == 31
+    assert len(results) == 39
     assert all(isinstance(result, Failure) for result in results)
     assert sum(result.type == "missing-timeframe" for result in results) == 27
     assert sum(result.type == "empty-section" for result in results) == 4

@@ -205,7 +205,7 @@ def test_a_path_outside_root_is_an_absolute_file_uri(
 def test_a_real_run(example_summary: Summary) -> None:
     log = json.loads(render(example_summary, all_rules(), str(ROOT)))
     results = log["runs"][0]["results"]
-    assert len(results) == 31
+    assert len(results) == 39
     assert sum(result["ruleId"] == "T001" for result in results) == 27
     assert sum(result["ruleId"] == "C003" for result in results) == 4
     described = log["runs"][0]["tool"]["driver"]["rules"]
@@ -222,7 +222,7 @@ def test_a_real_run(example_summary: Summary) -> None:
         "endColumn": first.end_column,
     }
     prints = [result["partialFingerprints"]["galint/v1"] for result in results]
-    assert len(set(prints)) == 31
+    assert len(set(prints)) == 39
 
 
 def test_fingerprints_survive_a_move(make_finding: MakeFinding) -> None:

@@ -51,5 +51,11 @@ def test_a_real_run(example_summary: Summary) -> None:
         "  27  T001  [missing-timeframe]  A planned or follow-up action has no timeframe.\n"
         "   4  C003  [empty-section]      A section is missing, empty, or answered only with a "
         "placeholder such as '/'.\n"
-        "Found 31 problems (31 warnings) in 4 files.\n"
+        "   3  F001  [missing-follow-up]  A plan of the previous report is not mentioned "
+        "in this one.\n"
+        "   3  F002  [carried-over]       A previous plan is only restated as a new plan, "
+        "with no word on what was done.\n"
+        "   2  F004  [overdue-plan]       A previous plan's timeframe has ended, and it is neither "
+        "reported done nor re-dated.\n"
+        "Found 39 problems (39 warnings) in 4 files.\n"
     )

@@ -1,0 +1,490 @@
+"""Follow-up tracing: what became, in a report, of each plan of the report it follows up.
+
+A plan of the previous report (a 2013 ``planned`` item, or a 2014 ``follow-up`` item when a
+2014 report is the predecessor) is matched to the items of the current report that speak of
+it: by an explicit link (the item's ``follows`` names the plan's id), or else by its text.
+An explicit link wins: a plan that any item links to is matched by its links only.
+
+Text matching compares the words that tell something. The timeframe written in a text is cut
+out ("(III - IV Q 2013)" says when, not what), function words and the country's name are
+dropped, irregular past tenses are mapped to their verb, and the rest is stemmed with the
+Snowball English stemmer (then cut to six letters, so that "identified" and "identification"
+meet). Each stem is weighted by how rare it is among all items of both reports (IDF: a word
+in every item weighs nothing). The score of a plan and an item blends the cosine of their
+vectors with the share of the plan's weight the item covers (an item that reports two plans
+in one sentence still covers each). Words both texts use inside a name ("Ministry of
+Education", "Safer Internet Day") count half: the same ministries turn up everywhere. An item
+under the plan's own policy target gets a small bonus; other targets are allowed. An item
+matches a plan when its score reaches the threshold and at least half its score for the plan
+it matches best. The settings were chosen by measurement on tests/trace_eval (see
+bench/trace_eval.py).
+
+A plan is ``followed`` when an item of section A (implementation) or B (assessment) matches
+it, ``carried`` when only items of C (follow-up) do (planned again, with no word on what was
+done), and ``missing`` when nothing does.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from galint.load import Path
+from galint.model import Item, Report, Section
+from galint.timeframe import extract
+
+__all__ = [
+    "PARAMS",
+    "Match",
+    "Params",
+    "PlanTrace",
+    "Trace",
+    "cite",
+    "implementation_path",
+    "plan_ids",
+    "plans_of",
+    "render_text",
+    "shorten",
+    "to_json",
+    "trace",
+    "trace_of",
+    "where",
+]
+
+MAX_MATCHES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """The matcher's settings; the defaults were measured on tests/trace_eval."""
+
+    # A text match needs at least this score (after the same-target bonus).
+    threshold: float = 0.25
+    # Added to the score of an item under the plan's own policy target.
+    same_target_bonus: float = 0.05
+    # Weight of the cosine in the score; the rest is the plan's weight the item covers.
+    cosine_weight: float = 0.35
+    # An item matches a plan only if it scores at least this share of its best plan's score:
+    # an item on one plan does not also follow every plan that shares a few words with it.
+    relative: float = 0.5
+    # Stems are cut to this many characters (0: not cut): "identified" and "identification"
+    # stem differently, and their first letters are what they share.
+    prefix: int = 6
+    # Weight of a word both texts use inside a name ("Ministry of Education"), against a word
+    # they share elsewhere.
+    name_weight: float = 0.5
+
+
+PARAMS = Params()
+
+
+@dataclass(slots=True)
+class Match:
+    """An item of the current report that speaks of a previous plan."""
+
+    item: Item
+    section: str  # "A", "B" or "C": the item's section in the current report
+    target: int
+    goal: int | None
+    score: float  # 0..1; 1.0 for a link
+    via: str  # "link" or "text"
+    line: int
+
+
+@dataclass(slots=True)
+class PlanTrace:
+    """One plan of the previous report and what the current report makes of it."""
+
+    plan: Item
+    target: int
+    line: int  # in the previous report
+    status: str  # "followed", "carried" or "missing"
+    matches: list[Match] = field(default_factory=list)  # best first, at most MAX_MATCHES
+
+
+@dataclass(slots=True)
+class Trace:
+    previous: Report
+    current: Report
+    plans: list[PlanTrace]
+
+    def by_id(self) -> dict[str, PlanTrace]:
+        """The plans by their id (explicit or by position)."""
+        return {p.plan.ref: p for p in self.plans if p.plan.ref is not None}
+
+
+# --- the report's items ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Place:
+    item: Item
+    section: str
+    target: int
+    goal: int | None
+
+
+def plans_of(report: Report) -> Iterator[tuple[Item, int]]:
+    """The plans of a report, each with its policy target's number."""
+    for target in report.targets:
+        for section in target.all_sections():
+            if section.plans:
+                for item in section.items:
+                    yield item, target.number
+
+
+def plan_ids(report: Report) -> dict[str, Item]:
+    """Every id a plan of ``report`` can be named by: explicit ids first, then default ones.
+
+    A default id stays usable next to an explicit one (the format allows it anywhere), unless
+    another plan's explicit id is the same text: then the explicit id wins.
+    """
+    ids: dict[str, Item] = {}
+    plans = [item for item, _ in plans_of(report)]
+    for item in plans:
+        if item.id is not None:
+            ids.setdefault(item.id, item)
+    for item in plans:
+        if item.default_id is not None:
+            ids.setdefault(item.default_id, item)
+    return ids
+
+
+def _places(report: Report) -> Iterator[_Place]:
+    for target in report.targets:
+        for section in target.sections:
+            for item in section.items:
+                yield _Place(item, _letter(section), target.number, None)
+        for goal in target.goals:
+            for section in goal.sections:
+                for item in section.items:
+                    yield _Place(item, _letter(section), target.number, goal.spec.number)
+
+
+def _letter(section: Section) -> str:
+    # A 2013 report has no lettered sections; its plans count as C, its other items as A.
+    return section.spec.letter or ("C" if section.plans else "A")
+
+
+# --- words ----------------------------------------------------------------------------------
+
+# Function words, and words every report uses in every kind of sentence.
+_STOP = frozenset(
+    {
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+        "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both",
+        "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each",
+        "either", "etc", "few", "for", "from", "further", "had", "has", "have", "having", "he",
+        "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its",
+        "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not",
+        "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over",
+        "own", "per", "s", "same", "shall", "she", "should", "so", "some", "such", "than", "that",
+        "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
+        "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was",
+        "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+        "why", "will", "with", "within", "without", "would", "yet", "you", "your", "e", "g", "eg",
+        "ie",
+    }
+)  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+", re.UNICODE)
+
+
+# Irregular past tenses the stemmer leaves alone: "took part" must meet "take part".
+_IRREGULAR = {
+    "began": "begin", "begun": "begin", "brought": "bring", "built": "build", "chose": "choose",
+    "chosen": "choose", "drew": "draw", "drawn": "draw", "found": "find", "gave": "give",
+    "given": "give", "held": "hold", "kept": "keep", "led": "lead", "made": "make", "met": "meet",
+    "paid": "pay", "ran": "run", "sent": "send", "spent": "spend", "taught": "teach",
+    "took": "take", "taken": "take", "undertook": "undertake", "undertaken": "undertake",
+    "went": "go", "gone": "go", "won": "win", "wrote": "write", "written": "write",
+}  # fmt: skip
+# Before a capitalised word, these mean it starts a sentence rather than a name.
+_SENTENCE_START = frozenset(".;:!?-\u2013\u2014\u2022(\"'\u201c\u2018")
+
+Terms = dict[str, tuple[int, bool]]  # stem -> (occurrences, only ever inside a name)
+
+
+class _Words:
+    """Cuts texts into stems; one per trace, so that stems are cached across items."""
+
+    def __init__(self, extra_stop: Iterable[str], params: Params) -> None:
+        self._stop = _STOP | {w.lower() for w in extra_stop}
+        self._prefix = params.prefix
+
+    def terms(self, text: str) -> Terms:
+        """The stems of ``text`` without its timeframe, each with how often and how much."""
+        found = extract(text)
+        if found.span is not None:
+            text = text[: found.span[0]] + " " + text[found.span[1] :]
+        terms: Terms = {}
+        for match in _WORD.finditer(text):
+            raw = match.group()
+            word = raw.lower().replace("\u2019", "'")
+            word = word[:-2] if word.endswith("'s") else word
+            # Years say when, not what; other numbers ("500 teachers") may tell.
+            if len(word) < 2 or _YEAR.fullmatch(word) or word in self._stop:
+                continue
+            stem = _stem(word)
+            if self._prefix:
+                stem = stem[: self._prefix]
+            count, in_name = terms.get(stem, (0, True))
+            terms[stem] = (count + 1, in_name and _in_name(raw, text, match.start()))
+        return terms
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """The Snowball English stem of a lower-case word (the pure-Python stemmer is slow)."""
+    return _stemmer()(_IRREGULAR.get(word, word))
+
+
+@functools.cache
+def _stemmer() -> Callable[[str], str]:
+    import snowballstemmer  # only reports with a predecessor pay for the import
+
+    stem: Callable[[str], str] = snowballstemmer.stemmer("english").stemWord
+    return stem
+
+
+def _in_name(word: str, text: str, start: int) -> bool:
+    """Whether a word is part of a name: "Ministry of Education", "Safer Internet Day".
+
+    Names are repeated all over a report (the same ministries in every other item), so their
+    words tell less than the same words in lower case. Acronyms (ICSE, INTERPOL) are kept at
+    full weight: few items name them, and those that do are about them.
+    """
+    if not word[0].isupper() or word.isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_START
+
+
+@dataclass(slots=True)
+class _Vector:
+    weights: dict[str, float]
+    names: frozenset[str]  # stems seen only inside names in this text
+    norm: float
+    total: float  # sum of weights: what "covering" a text is measured against
+
+
+def _vectors(bags: list[Terms], name_weight: float) -> list[_Vector]:
+    """TF-IDF vectors; a stem in every text weighs nothing."""
+    count = len(bags)
+    frequency: Counter[str] = Counter()
+    for bag in bags:
+        frequency.update(bag.keys())
+    idf = {term: math.log(count / n) for term, n in frequency.items()}
+    vectors = []
+    for bag in bags:
+        weights = {t: (1.0 + math.log(n)) * idf[t] for t, (n, _) in bag.items() if idf[t] > 0}
+        names = frozenset(t for t, (_, in_name) in bag.items() if in_name)
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        vectors.append(_Vector(weights, names, norm, sum(weights.values())))
+    return vectors
+
+
+def _similarity(plan: _Vector, item: _Vector, params: Params) -> float:
+    if not plan.norm or not item.norm:
+        return 0.0
+    small, large = (plan, item) if len(plan.weights) <= len(item.weights) else (item, plan)
+    shared = [t for t in small.weights if t in large.weights]
+    if not shared:
+        return 0.0
+    # A name both texts use ("Ministry of Education") counts for less than a shared word: the
+    # same ministries turn up all over a report. The texts' full weights stay the measure.
+    names = plan.names & item.names
+    factor = {t: params.name_weight if t in names else 1.0 for t in shared}
+    dot = sum(plan.weights[t] * item.weights[t] * factor[t] for t in shared)
+    cosine = dot / (plan.norm * item.norm)
+    covered = sum(plan.weights[t] * factor[t] for t in shared) / plan.total
+    return params.cosine_weight * cosine + (1.0 - params.cosine_weight) * covered
+
+
+# --- tracing --------------------------------------------------------------------------------
+
+
+def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
+    """What ``current`` makes of each plan of ``previous``."""
+    plans = list(plans_of(previous))
+    places = list(_places(current))
+    ids = plan_ids(previous)
+    links: dict[int, list[Match]] = {}
+    for place in places:
+        for ref in dict.fromkeys(place.item.follows):
+            plan = ids.get(ref)
+            if plan is not None:
+                links.setdefault(id(plan), []).append(_match(current, place, 1.0, "link"))
+
+    # Every item of both reports counts for the weights: the undertaken actions of the previous
+    # report too, since the words they share with everything else are the ones that tell little.
+    names = [previous.country_name or "", current.country_name or ""]
+    words = _Words(" ".join(names).split(), params)
+    earlier = list(previous.items())
+    index = {id(item): n for n, item in enumerate(earlier)}
+    bags = [words.terms(item.text) for item in earlier]
+    bags += [words.terms(place.item.text) for place in places]
+    vectors = _vectors(bags, params.name_weight)
+    item_vectors = vectors[len(earlier) :]
+
+    scores: list[list[float]] = []
+    for plan, target in plans:
+        plan_vector = vectors[index[id(plan)]]
+        row = []
+        for place, vector in zip(places, item_vectors, strict=True):
+            score = _similarity(plan_vector, vector, params)
+            if score and place.target == target:
+                score += params.same_target_bonus
+            row.append(min(score, 1.0))
+        scores.append(row)
+    best_of_item = [max(column) for column in zip(*scores, strict=True)]
+
+    traced = []
+    for (plan, target), row in zip(plans, scores, strict=True):
+        # An explicit link wins: the author said where the plan is reported on.
+        found = list(links.get(id(plan), []))
+        if not found:
+            found = [
+                _match(current, place, score, "text")
+                for place, score, best in zip(places, row, best_of_item, strict=True)
+                if score >= params.threshold and score >= params.relative * best
+            ]
+        traced.append(_plan_trace(previous, plan, target, found))
+    return Trace(previous, current, traced)
+
+
+def _match(report: Report, place: _Place, score: float, via: str) -> Match:
+    line = report.document.span(place.item.path).line
+    return Match(place.item, place.section, place.target, place.goal, score, via, line)
+
+
+def _plan_trace(previous: Report, plan: Item, target: int, found: list[Match]) -> PlanTrace:
+    found.sort(key=lambda m: (m.via != "link", -m.score, m.line))
+    reported = [m for m in found if m.section in "AB"]
+    if reported:
+        status = "followed"
+    elif found:
+        status = "carried"
+    else:
+        status = "missing"
+    shown = found[:MAX_MATCHES]
+    # A followed plan shows where it was reported on, even behind better restatements in C.
+    if reported and not any(m.section in "AB" for m in shown):
+        shown = [*shown[: MAX_MATCHES - 1], reported[0]]
+    line = previous.document.span(plan.path).line
+    return PlanTrace(plan, target, line, status, shown)
+
+
+# Several rules ask for the trace of the same report; a run checks each report once.
+_CACHE: dict[int, tuple[Report, Report, Trace]] = {}
+_CACHE_SIZE = 16
+
+
+def trace_of(report: Report) -> Trace | None:
+    """The trace of ``report`` against its predecessor, computed once; None without one."""
+    previous = report.predecessor
+    if previous is None:
+        return None
+    cached = _CACHE.get(id(report))
+    # The ids of reports that were freed can be reused: check that it is the same pair.
+    if cached is not None and cached[0] is report and cached[1] is previous:
+        return cached[2]
+    result = trace(previous, report)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(report)] = (report, previous, result)
+    return result
+
+
+# --- for the rules --------------------------------------------------------------------------
+
+
+def implementation_path(report: Report, target: int) -> Path:
+    """Section A of the first goal of a policy target: where a plan's follow-up belongs.
+
+    The path may not exist in the document (a target or a section left out); the engine then
+    points at the nearest enclosing value.
+    """
+    spec = next((t.spec for t in report.targets if t.number == target), None)
+    key = spec.key if spec is not None else f"policy-target-{target}"
+    goal = spec.goals[0].key if spec is not None and spec.goals else "goal-1"
+    return (key, goal, "implementation")
+
+
+def cite(plan: PlanTrace, previous: Report) -> str:
+    """A plan as a message names it: ``plan 2.4 'Establish a system…' (2013.yaml:33)``."""
+    return f"plan {plan.plan.ref} '{shorten(plan.plan.text)}' ({previous.path}:{plan.line})"
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def to_json(result: Trace) -> dict[str, object]:
+    """The traceability matrix as JSON-ready data."""
+    return {
+        "previous": result.previous.path,
+        "current": result.current.path,
+        "plans": [
+            {
+                "id": plan.plan.ref,
+                "text": plan.plan.text,
+                "line": plan.line,
+                "status": plan.status,
+                "matches": [
+                    {
+                        "section": m.section,
+                        "target": m.target,
+                        "goal": m.goal,
+                        "text": m.item.text,
+                        "line": m.line,
+                        "score": round(m.score, 3),
+                        "via": m.via,
+                    }
+                    for m in plan.matches
+                ],
+            }
+            for plan in result.plans
+        ],
+    }
+
+
+def shorten(text: str, width: int = 60) -> str:
+    """One line of at most ``width`` characters, cut at a word with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1]
+    if " " in cut[width // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def where(match: Match) -> str:
+    """Where a match stands: ``A 1.1 l.14 (0.72)``, or ``(link)`` for a link."""
+    place = f"{match.target}.{match.goal}" if match.goal is not None else f"{match.target}"
+    how = "link" if match.via == "link" else f"{match.score:.2f}"
+    return f"{match.section} {place} l.{match.line} ({how})"
+
+
+def render_text(result: Trace) -> str:
+    """The traceability matrix: one row per previous plan, in aligned columns."""
+    header = ("id", "status", "plan", "followed up in")
+    rows = [
+        (
+            plan.plan.ref or "?",
+            plan.status,
+            shorten(plan.plan.text),
+            ", ".join(where(m) for m in plan.matches) or "-",
+        )
+        for plan in result.plans
+    ]
+    widths = [max(len(row[n]) for row in [header, *rows]) for n in range(3)]
+    lines = [f"{result.previous.path} -> {result.current.path}"]
+    for row in [header, *rows]:
+        cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
+        lines.append("  ".join([*cells, row[3]]).rstrip())
+    return "\n".join(lines) + "\n"
