@@ -59,4 +59,6 @@ def test_hook_fails_on_a_report_with_problems(scratch: Path, home: Path) -> None
     done = try_repo(scratch, home, "bad/2014.yaml", "ci.yaml")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "bad/2014.yaml:48:21: C003 [empty-section]" in done.stdout
+    # Only the 2014 file was handed to the hook: its previous: key finds the 2013 report.
+    assert "bad/2014.yaml:32:5: F001 [missing-follow-up] plan 2.1" in done.stdout
     assert "ci.yaml" not in done.stdout.replace("check yaml", "")
