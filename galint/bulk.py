@@ -217,6 +217,7 @@ def _count_report(report: Report, stats: CountryStats) -> None:
                 followed_in=[
                     {
                         "path": report.path,
+                        "text": m.item.text,
                         "section": m.section,
                         "target": m.target,
                         "goal": m.goal,

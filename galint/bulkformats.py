@@ -49,6 +49,7 @@ def figures(stats: TargetStats) -> dict[str, object]:
 def data(countries: Sequence[CountryStats]) -> dict[str, object]:
     """Everything, machine-readable: what the JSON output prints and the HTML page shows."""
     overall = TargetStats(0)
+    keys = _unique_keys(countries)
     for country in countries:
         total = country.total()
         for name in COUNTED:
@@ -64,7 +65,7 @@ def data(countries: Sequence[CountryStats]) -> dict[str, object]:
         },
         "countries": [
             {
-                "key": c.key,
+                "key": key,
                 "code": c.code,
                 "name": c.name,
                 "editions": c.editions,
@@ -86,9 +87,19 @@ def data(countries: Sequence[CountryStats]) -> dict[str, object]:
                     for p in c.plans
                 ],
             }
-            for c in countries
+            for c, key in zip(countries, keys, strict=True)
         ],
     }
+
+
+def _unique_keys(countries: Sequence[CountryStats]) -> list[str]:
+    """Each country's key, made unique: two folders may hold reports of no known country."""
+    seen: dict[str, int] = {}
+    keys = []
+    for country in countries:
+        seen[country.key] = seen.get(country.key, 0) + 1
+        keys.append(country.key if seen[country.key] == 1 else f"{country.key}-{seen[country.key]}")
+    return keys
 
 
 def render_json(countries: Sequence[CountryStats]) -> str:
