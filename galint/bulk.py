@@ -181,7 +181,7 @@ def summarise(candidates: Sequence[Candidate], results: Sequence[FileResult]) ->
 
 def _count_report(report: Report, stats: CountryStats) -> None:
     from galint.itemtime import reading
-    from galint.trace import trace_of
+    from galint.trace import shorten, trace_of
 
     if report.edition is None:
         return
@@ -217,7 +217,7 @@ def _count_report(report: Report, stats: CountryStats) -> None:
                 followed_in=[
                     {
                         "path": report.path,
-                        "text": m.item.text,
+                        "text": shorten(m.item.text, 120),
                         "section": m.section,
                         "target": m.target,
                         "goal": m.goal,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from galint import __version__
 from galint.bulk import COUNTED, CountryStats, TargetStats
@@ -48,8 +48,11 @@ def figures(stats: TargetStats) -> dict[str, object]:
 
 def data(countries: Sequence[CountryStats]) -> dict[str, object]:
     """Everything, machine-readable: what the JSON output prints and the HTML page shows."""
+    return {**_head(countries), "countries": list(_countries(countries))}
+
+
+def _head(countries: Sequence[CountryStats]) -> dict[str, object]:
     overall = TargetStats(0)
-    keys = _unique_keys(countries)
     for country in countries:
         total = country.total()
         for name in COUNTED:
@@ -63,33 +66,47 @@ def data(countries: Sequence[CountryStats]) -> dict[str, object]:
             "files": sum(len(c.files) for c in countries),
             **figures(overall),
         },
-        "countries": [
-            {
-                "key": key,
-                "code": c.code,
-                "name": c.name,
-                "editions": c.editions,
-                "files": c.files,
-                "totals": figures(c.total()),
-                "targets": [{"number": t.number, **figures(t)} for t in c.targets],
-                "rules": dict(sorted(c.rules().items())),
-                "findings": [f.to_dict() for f in c.findings],
-                "plans": [
-                    {
-                        "id": p.id,
-                        "target": p.target,
-                        "status": p.status,
-                        "text": p.text,
-                        "path": p.path,
-                        "line": p.line,
-                        "followed_in": p.followed_in,
-                    }
-                    for p in c.plans
-                ],
-            }
-            for c, key in zip(countries, keys, strict=True)
-        ],
     }
+
+
+def _countries(countries: Sequence[CountryStats]) -> Iterator[dict[str, object]]:
+    for c, key in zip(countries, _unique_keys(countries), strict=True):
+        yield {
+            "key": key,
+            "code": c.code,
+            "name": c.name,
+            "editions": c.editions,
+            "files": c.files,
+            "totals": figures(c.total()),
+            "targets": [{"number": t.number, **figures(t)} for t in c.targets],
+            "rules": dict(sorted(c.rules().items())),
+            "findings": [f.to_dict() for f in c.findings],
+            "plans": [
+                {
+                    "id": p.id,
+                    "target": p.target,
+                    "status": p.status,
+                    "text": p.text,
+                    "path": p.path,
+                    "line": p.line,
+                    "followed_in": p.followed_in,
+                }
+                for p in c.plans
+            ],
+        }
+
+
+def json_chunks(countries: Sequence[CountryStats]) -> Iterator[str]:
+    """The JSON output piece by piece, one country at a time, so that a run over thousands of
+    files never holds the whole text: the same text as ``json.dumps(data(...), indent=2)``."""
+    import json
+
+    head = json.dumps(_head(countries), indent=2, ensure_ascii=False)
+    yield head[:-2] + ',\n  "countries": ['
+    for n, country in enumerate(_countries(countries)):
+        text = json.dumps(country, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield ("," if n else "") + "\n    " + text
+    yield "\n  ]\n}\n" if countries else "]\n}\n"
 
 
 def _unique_keys(countries: Sequence[CountryStats]) -> list[str]:
@@ -103,9 +120,7 @@ def _unique_keys(countries: Sequence[CountryStats]) -> list[str]:
 
 
 def render_json(countries: Sequence[CountryStats]) -> str:
-    import json
-
-    return json.dumps(data(countries), indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_chunks(countries))
 
 
 def render_csv(countries: Sequence[CountryStats]) -> str:

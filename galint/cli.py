@@ -4,7 +4,7 @@ commit, so its start-up time is part of the product."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -231,10 +231,11 @@ def report(
     with _progress(len(found)) as advance:
         for stats, _ in bulk.run(found, selection, roots, jobs, advance):
             countries.append(stats)
+    if output_format == "json":
+        _write(bulkformats.json_chunks(countries), output)
+        return
     if output_format == "csv":
         text = bulkformats.render_csv(countries)
-    elif output_format == "json":
-        text = bulkformats.render_json(countries)
     elif output_format == "html":
         from galint import html
 
@@ -257,13 +258,17 @@ def _progress(total: int) -> Iterator[Callable[[int], None] | None]:
 PROGRESS_FROM = 200
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | Iterable[str], output: str | None) -> None:
+    """Print or write ``text``, given whole or in pieces."""
+    chunks = [text] if isinstance(text, str) else text
     if output is None:
-        click.echo(text, nl=False)
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
         return
     try:
         with open(output, "w", encoding="utf-8") as stream:
-            stream.write(text)
+            for chunk in chunks:
+                stream.write(chunk)
     except OSError as error:
         raise click.UsageError(f"cannot write {output}: {error.strerror or error}") from error
 
