@@ -12,27 +12,19 @@ output is the same as a serial run's, in the same order.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from galint.discover import Candidate
+from galint import parallel
+from galint.discover import Candidate, group
 from galint.engine import FileResult, Selection, check_loaded, load_candidate
 from galint.finding import Finding
 from galint.form import form
 from galint.load import MAX_BYTES
 from galint.model import Report, Section, build
 from galint.pairing import attach
-
-# Enough of a file to find its form and country in the usual layout.
-_SNIFF_BYTES = 4096
-_FORM = re.compile(rb"^form[ \t]*:[ \t]*['\"]?([\w./-]+)", re.MULTILINE)
-_COUNTRY = re.compile(rb"^country[ \t]*:", re.MULTILINE)
-_CODE = re.compile(rb"\bcode[ \t]*:[ \t]*['\"]?([A-Za-z]{2})\b")
-
-# Below this many files, starting worker processes costs more than it saves.
-PARALLEL_FROM = 64
+from galint.parallel import PARALLEL_FROM
 
 
 @dataclass(slots=True)
@@ -109,40 +101,6 @@ class CountryStats:
         """The share of previous plans reported on (followed), or None with no plans."""
         total = self.total()
         return total.followed / total.plans_previous if total.plans_previous else None
-
-
-def sniff(raw: bytes) -> tuple[str | None, str | None]:
-    """The form and the country code a file seems to declare, from its first bytes."""
-    head = raw[:_SNIFF_BYTES]
-    found_form = _FORM.search(head)
-    code = None
-    country = _COUNTRY.search(head)
-    if country is not None:
-        # The rest of the line (a flow mapping) and the indented lines below it.
-        block = [head[country.end() :].split(b"\n", 1)[0]]
-        for line in head[country.end() :].split(b"\n")[1:6]:
-            if not line[:1].isspace():
-                break
-            block.append(line)
-        found_code = _CODE.search(b"\n".join(block))
-        code = found_code.group(1).decode("ascii").upper() if found_code else None
-    return (found_form.group(1).decode("ascii", "replace") if found_form else None, code)
-
-
-def group(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
-    """The files by country, in the order countries are first met; files whose country cannot
-    be seen are grouped by folder."""
-    groups: dict[str, list[Candidate]] = {}
-    for candidate in candidates:
-        try:
-            with open(candidate.path, "rb") as stream:
-                head = stream.read(_SNIFF_BYTES)
-        except OSError:
-            head = b""
-        _, code = sniff(head)
-        key = code or f"?{os.path.dirname(os.path.abspath(candidate.path))}"
-        groups.setdefault(key, []).append(candidate)
-    return list(groups.values())
 
 
 def check_group(
@@ -265,37 +223,20 @@ def run(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[tuple[CountryStats, list[FileResult]]]:
     """Every country's summary and file results, in a stable order (the countries' first
-    files, in discovery order)."""
+    files, in discovery order), the same with one process or several."""
     groups = group(candidates)
     files = sum(len(g) for g in groups)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or files < PARALLEL_FROM or len(groups) < 2:
-        for found in groups:
-            yield check_group(found, selection, roots)
-            if progress:
-                progress(len(found))
-        return
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    with context.Pool(workers, _start_worker, (selection, list(roots))) as pool:
-        # imap keeps the groups' order, so the output is the serial run's.
-        for found, outcome in zip(groups, pool.imap(_check_in_worker, groups), strict=True):
-            yield outcome
-            if progress:
-                progress(len(found))
+    workers = 1 if files < PARALLEL_FROM else jobs
+    for found, outcome in zip(
+        groups, parallel.imap(_check, groups, (selection, list(roots)), workers), strict=True
+    ):
+        yield outcome
+        if progress:
+            progress(len(found))
 
 
-_WORKER: dict[str, object] = {}
-
-
-def _start_worker(selection: Selection, roots: list[str]) -> None:
-    _WORKER["selection"] = selection
-    _WORKER["roots"] = roots
-
-
-def _check_in_worker(found: Sequence[Candidate]) -> tuple[CountryStats, list[FileResult]]:
-    selection = _WORKER["selection"]
-    roots = _WORKER["roots"]
-    assert isinstance(selection, Selection) and isinstance(roots, list)
+def _check(
+    shared: tuple[Selection, list[str]], found: Sequence[Candidate]
+) -> tuple[CountryStats, list[FileResult]]:
+    selection, roots = shared
     return check_group(found, selection, roots)

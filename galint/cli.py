@@ -152,13 +152,15 @@ def check(
     selection = _selection(config, select, ignore)
     fail_on = fail_on or config.fail_on or "warning"
     found = list(candidates(list(paths) or ["."], named_are_reports=not reports_only))
-    results = run(found, selection, previous, require_previous)
+    # Fixes and baselines need each file's report model, which stays in this process.
+    jobs = 1 if fix or diff or baseline_path or write_baseline else None
+    results = run(found, selection, previous, require_previous, jobs=jobs)
     if fix or diff:
         changed = _fix(results, diff, unsafe_fixes)
         if diff:
             sys.exit(EXIT_FOUND if changed else EXIT_OK)
         if changed:
-            results = run(found, selection, previous, require_previous)
+            results = run(found, selection, previous, require_previous, jobs=jobs)
     hidden = 0
     if write_baseline or baseline_path:
         from galint import baseline

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from galint.form import FORM_KEY
@@ -67,3 +67,44 @@ def _walk(top: str) -> Iterator[str]:
 
 def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+# Enough of a file to find its form and country in the usual layout.
+_SNIFF_BYTES = 4096
+_FORM = re.compile(rb"^form[ \t]*:[ \t]*['\"]?([\w./-]+)", re.MULTILINE)
+_COUNTRY = re.compile(rb"^country[ \t]*:", re.MULTILINE)
+_CODE = re.compile(rb"\bcode[ \t]*:[ \t]*['\"]?([A-Za-z]{2})\b")
+
+
+def sniff(raw: bytes) -> tuple[str | None, str | None]:
+    """The form and the country code a file seems to declare, from its first bytes."""
+    head = raw[:_SNIFF_BYTES]
+    found_form = _FORM.search(head)
+    code = None
+    country = _COUNTRY.search(head)
+    if country is not None:
+        # The rest of the line (a flow mapping) and the indented lines below it.
+        block = [head[country.end() :].split(b"\n", 1)[0]]
+        for line in head[country.end() :].split(b"\n")[1:6]:
+            if not line[:1].isspace():
+                break
+            block.append(line)
+        found_code = _CODE.search(b"\n".join(block))
+        code = found_code.group(1).decode("ascii").upper() if found_code else None
+    return (found_form.group(1).decode("ascii", "replace") if found_form else None, code)
+
+
+def group(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
+    """The files by country, in the order countries are first met; files whose country cannot
+    be seen are grouped by folder."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        try:
+            with open(candidate.path, "rb") as stream:
+                head = stream.read(_SNIFF_BYTES)
+        except OSError:
+            head = b""
+        _, code = sniff(head)
+        key = code or f"?{os.path.dirname(os.path.abspath(candidate.path))}"
+        groups.setdefault(key, []).append(candidate)
+    return list(groups.values())

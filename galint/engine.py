@@ -7,13 +7,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from galint import suppress
+from galint import parallel, suppress
 from galint.config import Resolved
-from galint.discover import Candidate, declares_form
+from galint.discover import Candidate, declares_form, group
 from galint.finding import Finding, Span
 from galint.load import MAX_BYTES, Document, Loaded, Problem, load_path
 from galint.model import Report, build
 from galint.pairing import attach
+from galint.parallel import PARALLEL_FROM
 from galint.rule import Check, Rule
 from galint.rules.internal import RULE_ERROR
 from galint.suppress import Suppressed
@@ -76,12 +77,46 @@ def run(
     previous: str | None = None,
     require_previous: bool = False,
     max_bytes: int = MAX_BYTES,
+    jobs: int | None = 1,
 ) -> list[FileResult]:
-    """Check files, each report paired with its predecessor; results in the files' order."""
-    loaded = [found for c in candidates if (found := load_candidate(c, max_bytes)) is not None]
+    """Check files, each report paired with its predecessor; results in the files' order.
+
+    With ``jobs`` other than 1 and many files, countries are checked on several processes;
+    the results are the same, but hold no report model (``report`` is None).
+    """
+    found = list(candidates)
+    if jobs == 1 or previous is not None or len(found) < PARALLEL_FROM:
+        return _run_together(found, selection, previous, require_previous, max_bytes)
+    order = {candidate.path: n for n, candidate in enumerate(found)}
+    shared = (selection, require_previous, max_bytes)
+    results = [
+        result
+        for checked in parallel.imap(_check_group, group(found), shared, jobs)
+        for result in checked
+    ]
+    return sorted(results, key=lambda result: order[result.path])
+
+
+def _run_together(
+    found: list[Candidate],
+    selection: Selection,
+    previous: str | None,
+    require_previous: bool,
+    max_bytes: int,
+) -> list[FileResult]:
+    loaded = [item for c in found if (item := load_candidate(c, max_bytes)) is not None]
     reports = {item.path: build(item.document) for item in loaded if item.document is not None}
     attach(list(reports.values()), previous, require_previous)
     return [check_loaded(item, selection, reports.get(item.path)) for item in loaded]
+
+
+def _check_group(shared: tuple[Selection, bool, int], found: list[Candidate]) -> list[FileResult]:
+    """One country's files, checked together so that they are paired with each other."""
+    selection, require_previous, max_bytes = shared
+    results = _run_together(found, selection, None, require_previous, max_bytes)
+    for result in results:
+        result.report = None  # a report model does not cross processes
+    return results
 
 
 def check_file(

@@ -13,7 +13,7 @@ import pytest
 
 from galint import bulk, cli
 from galint.bulkformats import CSV_COLUMNS
-from galint.discover import candidates
+from galint.discover import candidates, sniff
 from galint.engine import Selection
 from galint.rules import all_rules
 
@@ -230,7 +230,7 @@ def test_country_groups_follow_the_declared_code_not_the_folder(tmp_path: Path) 
     ],
 )
 def test_sniff(head: bytes, expected: tuple[str | None, str | None]) -> None:
-    assert bulk.sniff(head) == expected
+    assert sniff(head) == expected
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
