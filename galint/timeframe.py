@@ -545,6 +545,17 @@ def _bracket(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 def extract(text: str) -> Timeframe:
+    """The timeframe in an item's sentence, read once however many rules ask."""
+    # The cache holds item-sized texts only, so that its memory stays small.
+    return _extract_cached(text) if len(text) <= 2000 else _extract(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _extract_cached(text: str) -> Timeframe:
+    return _extract(text)
+
+
+def _extract(text: str) -> Timeframe:
     """Find the timeframe in an action's sentence: bracketed first, then the last one."""
     rx = _rx()
     cand = _large("cand") if rx.year.search(text) else rx.cand_undated

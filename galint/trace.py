@@ -206,6 +206,8 @@ _IRREGULAR = {
 # Before a capitalised word, these mean it starts a sentence rather than a name.
 _SENTENCE_START = frozenset(".;:!?-\u2013\u2014\u2022(\"'\u201c\u2018")
 
+_UNSEEN = object()
+
 Terms = dict[str, tuple[int, bool]]  # stem -> (occurrences, only ever inside a name)
 
 
@@ -215,6 +217,21 @@ class _Words:
     def __init__(self, extra_stop: Iterable[str], params: Params) -> None:
         self._stop = _STOP | {w.lower() for w in extra_stop}
         self._prefix = params.prefix
+        self._stems: dict[str, str | object | None] = {}
+
+    def _stem(self, raw: str) -> str | None:
+        """The stem of a word as written, or None for a word that tells nothing."""
+        found = self._stems.get(raw, _UNSEEN)
+        if found is _UNSEEN:
+            word = raw.lower().replace("\u2019", "'")
+            word = word[:-2] if word.endswith("'s") else word
+            # Years say when, not what; other numbers ("500 teachers") may tell.
+            if len(word) < 2 or _YEAR.fullmatch(word) or word in self._stop:
+                found = None
+            else:
+                found = _stem(word)[: self._prefix] if self._prefix else _stem(word)
+            self._stems[raw] = found
+        return found  # type: ignore[return-value]
 
     def terms(self, text: str) -> Terms:
         """The stems of ``text`` without its timeframe, each with how often and how much."""
@@ -224,14 +241,9 @@ class _Words:
         terms: Terms = {}
         for match in _WORD.finditer(text):
             raw = match.group()
-            word = raw.lower().replace("\u2019", "'")
-            word = word[:-2] if word.endswith("'s") else word
-            # Years say when, not what; other numbers ("500 teachers") may tell.
-            if len(word) < 2 or _YEAR.fullmatch(word) or word in self._stop:
+            stem = self._stem(raw)
+            if stem is None:
                 continue
-            stem = _stem(word)
-            if self._prefix:
-                stem = stem[: self._prefix]
             count, in_name = terms.get(stem, (0, True))
             terms[stem] = (count + 1, in_name and _in_name(raw, text, match.start()))
         return terms
@@ -331,15 +343,21 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     vectors = _vectors(bags, params.name_weight)
     item_vectors = vectors[len(earlier) :]
 
+    # Which items hold each stem: a plan is scored only against items that share one with it.
+    holders: dict[str, list[int]] = {}
+    for n, vector in enumerate(item_vectors):
+        for stem in vector.weights:
+            holders.setdefault(stem, []).append(n)
     scores: list[list[float]] = []
     for plan, target in plans:
         plan_vector = vectors[index[id(plan)]]
-        row = []
-        for place, vector in zip(places, item_vectors, strict=True):
-            score = _similarity(plan_vector, vector, params)
-            if score and place.target == target:
+        row = [0.0] * len(places)
+        sharing = {n for stem in plan_vector.weights for n in holders.get(stem, ())}
+        for n in sharing:
+            score = _similarity(plan_vector, item_vectors[n], params)
+            if score and places[n].target == target:
                 score += params.same_target_bonus
-            row.append(min(score, 1.0))
+            row[n] = min(score, 1.0)
         scores.append(row)
     best_of_item = [max(column) for column in zip(*scores, strict=True)]
 

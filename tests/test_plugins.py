@@ -119,6 +119,7 @@ def test_a_broken_plugin_is_a_usage_error(
     from galint import cli
 
     monkeypatch.setattr(importlib.metadata, "entry_points", _entry_points(value))
+    monkeypatch.setattr(registry, "_declared", lambda: True)
     registry.all_rules.cache_clear()
     monkeypatch.setattr(sys, "argv", ["galint", "check", str(ROOT / "examples" / "arcadia")])
     try:
@@ -128,3 +129,12 @@ def test_a_broken_plugin_is_a_usage_error(
         registry.all_rules.cache_clear()
     assert done.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_no_declared_plugin_means_no_metadata_import(tmp_path: Path) -> None:
+    """Start-up does not pay for importlib.metadata when no package declares galint rules."""
+    code = (
+        "import sys, galint.rules as r; r.all_rules(); print('importlib.metadata' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -7,6 +7,7 @@ user can silence one kind of schema failure. Messages speak of the report, not t
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,12 @@ if TYPE_CHECKING:
 
 
 def check(report: Report) -> Iterator[Problem]:
-    for error in _validator().iter_errors(report.document.data):
+    data = report.document.data
+    # Most reports are valid: a quick pass says so without importing jsonschema (a third of
+    # galint's start-up); jsonschema then explains whatever the quick pass cannot vouch for.
+    if certainly_valid(_schema(), data):
+        return
+    for error in _validator().iter_errors(data):
         yield from _problems(error)
 
 
@@ -243,13 +249,116 @@ _FORMAT_HINTS = {
 
 
 @cache
-def _validator() -> Any:
+def _schema() -> dict[str, Any]:
     import json
 
+    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return schema
+
+
+@cache
+def _validator() -> Any:
     from jsonschema import Draft7Validator
 
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    return Draft7Validator(schema)
+    return Draft7Validator(_schema())
+
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "null": (type(None),),
+    "number": (int, float),
+    "integer": (int,),
+    "boolean": (bool,),
+}
+# What the quick pass understands; a schema word outside these makes it defer to jsonschema.
+_UNDERSTOOD = frozenset(
+    {"$schema", "title", "description", "definitions", "$ref", "type", "properties",
+     "additionalProperties", "required", "enum", "const", "pattern", "minLength", "items",
+     "allOf", "if", "then"}
+)  # fmt: skip
+
+
+def certainly_valid(
+    schema: dict[str, Any], data: object, root: dict[str, Any] | None = None
+) -> bool:
+    """True only when ``data`` meets ``schema`` for sure; False means "ask jsonschema".
+
+    It knows the few JSON Schema words galint's schema uses, answers False on any other,
+    and never says True of data that jsonschema would reject (tested against jsonschema).
+    """
+    root = schema if root is None else root
+    if not _UNDERSTOOD.issuperset(schema):
+        return False
+    if "$ref" in schema:
+        reference = schema["$ref"]
+        if not reference.startswith("#/definitions/"):
+            return False
+        target = root["definitions"][reference[len("#/definitions/") :]]
+        if not certainly_valid(target, data, root):
+            return False
+    if "type" in schema:
+        names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
+        kinds = tuple(kind for name in names for kind in _TYPES.get(name, ()))
+        # JSON Schema tells booleans from numbers; Python's bool is an int.
+        if isinstance(data, bool) and "boolean" not in names:
+            return False
+        if not isinstance(data, kinds):
+            return False
+    if "enum" in schema and not any(_equal(data, value) for value in schema["enum"]):
+        return False
+    if "const" in schema and not _equal(data, schema["const"]):
+        return False
+    if isinstance(data, str):
+        if "minLength" in schema and len(data) < schema["minLength"]:
+            return False
+        if "pattern" in schema and not _pattern(schema["pattern"]).search(data):
+            return False
+    if isinstance(data, dict):
+        properties = schema.get("properties", {})
+        if any(name not in data for name in schema.get("required", ())):
+            return False
+        extra = schema.get("additionalProperties", True)
+        for key, value in data.items():
+            if key in properties:
+                if not certainly_valid(properties[key], value, root):
+                    return False
+            elif extra is not True:  # False, or a schema the quick pass leaves to jsonschema
+                return False
+    if isinstance(data, list) and "items" in schema:
+        items = schema["items"]
+        if not isinstance(items, dict) or not all(certainly_valid(items, v, root) for v in data):
+            return False
+    for part in schema.get("allOf", ()):
+        if not certainly_valid(part, data, root):
+            return False
+    if "if" in schema and certainly_valid(schema["if"], data, root):
+        return certainly_valid(schema.get("then", {}), data, root)
+    return "if" not in schema or _certainly_invalid_condition(schema["if"], data)
+
+
+def _certainly_invalid_condition(condition: dict[str, Any], data: object) -> bool:
+    """An ``if`` of galint's form ``{required: [k], properties: {k: {const: v}}}`` is false
+    when the key is missing or holds another value; anything else is not for sure."""
+    if set(condition) - {"required", "properties"} or not isinstance(data, dict):
+        return not isinstance(data, dict)
+    for key in condition.get("required", ()):
+        if key not in data:
+            return True
+    for key, rule in condition.get("properties", {}).items():
+        if set(rule) == {"const"} and key in data and not _equal(data[key], rule["const"]):
+            return True
+    return False
+
+
+def _equal(data: object, value: object) -> bool:
+    return type(data) is type(value) and data == value
+
+
+@cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def _problems(error: ValidationError) -> Iterator[Problem]:
