@@ -157,8 +157,14 @@ def test_the_schema_family_validates_once(monkeypatch):
     monkeypatch.setattr(schema, "_validator", counting)
     family = [r for r in builtin_rules() if r.check is schema.check]
     assert len(family) == 7
+    # A valid report needs no jsonschema validator at all (the quick pass vouches for it)...
     check_loaded(load_path(MONTENEGRO_2014), Selection.of(builtin_rules(), family))
+    assert made == []
+    # ...and a broken one is validated once for the whole family.
+    text = "form: global-alliance/2013\ncountry: {code: MNE}\npolicy-target-1: {planned: 3}\n"
+    result = check_loaded(parse(text, "r.yaml"), Selection.of(builtin_rules(), family))
     assert made == [1]
+    assert {f.rule for f in result.findings} == {"schema-format", "schema-required", "schema-type"}
 
 
 # --- selection ------------------------------------------------------------------------------
