@@ -35,10 +35,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "bench" / ".tools"
+# galint installed from a wheel, as a user's pre-commit environment has it (an editable
+# install adds its own import hook to every start).
+INSTALLED = ROOT / "bench" / ".galint"
 TOOL_PACKAGES = ("check-jsonschema==0.39.0", "yamllint==1.38.0")
 SCHEMA = ROOT / "schema" / "galint.schema.json"
 PYTHON = sys.executable
-GALINT = [PYTHON, "-m", "galint"]
+# Byte-code caches are written, as on a user's machine.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 FLOOR = """
 import sys, yaml
@@ -66,6 +70,16 @@ def tools() -> Path:
     return bin_dir
 
 
+def installed_galint() -> list[str]:
+    """A fresh non-editable install of this checkout, in bench/.galint."""
+    python = INSTALLED / "bin" / "python"
+    print(f"installing galint from {ROOT} into {INSTALLED} ...", flush=True)
+    venv.create(INSTALLED, with_pip=True, clear=True)
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(ROOT)], check=True, env=ENV)
+    subprocess.run([str(python), "-m", "compileall", "-q", str(INSTALLED)], check=False)
+    return [str(INSTALLED / "bin" / "galint")]
+
+
 def corpus(folder: Path, reports: int) -> list[str]:
     sys.path.insert(0, str(ROOT / "bench"))
     from corpus import generate
@@ -76,7 +90,9 @@ def corpus(folder: Path, reports: int) -> list[str]:
 
 def timed(command: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=ENV
+    )
     return time.perf_counter() - start
 
 
@@ -87,7 +103,7 @@ def median_time(command: list[str], runs: int) -> float:
 
 def peak_kib(command: list[str]) -> int:
     done = subprocess.run(
-        [PYTHON, "-c", PEAK, *command], capture_output=True, text=True, check=True
+        [PYTHON, "-c", PEAK, *command], capture_output=True, text=True, check=True, env=ENV
     )
     return int(done.stdout.strip())
 
@@ -96,9 +112,9 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def throughput(bin_dir: Path, files: list[str], folder: Path) -> None:
+def throughput(galint_cmd: list[str], bin_dir: Path, files: list[str], folder: Path) -> None:
     print(f"\n== throughput: {len(files)} reports ==")
-    galint = timed([*GALINT, "check", "--exit-zero", "--format", "json", str(folder)])
+    galint = timed([*galint_cmd, "check", "--exit-zero", "--format", "json", str(folder)])
     check_jsonschema = timed(
         [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), *files]
     )
@@ -122,9 +138,9 @@ def throughput(bin_dir: Path, files: list[str], folder: Path) -> None:
     )
 
 
-def latency(bin_dir: Path, report: str, runs: int) -> None:
+def latency(galint_cmd: list[str], bin_dir: Path, report: str, runs: int) -> None:
     print(f"\n== latency: one report ({Path(report).name}), median of {runs} runs ==")
-    galint = median_time([*GALINT, "check", "--exit-zero", report], runs)
+    galint = median_time([*galint_cmd, "check", "--exit-zero", report], runs)
     check_jsonschema = median_time(
         [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), report], runs
     )
@@ -134,11 +150,13 @@ def latency(bin_dir: Path, report: str, runs: int) -> None:
         f"galint / check-jsonschema: {galint / check_jsonschema:.3f}"
         f"  (target <= 0.5: {verdict(galint <= check_jsonschema / 2)})"
     )
+    python = str(Path(galint_cmd[0]).parent / "python")
     done = subprocess.run(
-        [PYTHON, "-X", "importtime", "-m", "galint", "check", "--exit-zero", report],
+        [python, "-X", "importtime", "-m", "galint", "check", "--exit-zero", report],
         capture_output=True,
         text=True,
         check=False,
+        env=ENV,
     )
     rows = []
     for line in done.stderr.splitlines():
@@ -150,10 +168,10 @@ def latency(bin_dir: Path, report: str, runs: int) -> None:
         print(f"  {micros / 1000:7.1f} ms {name}")
 
 
-def memory(small: Path, large: Path, small_n: int, large_n: int) -> None:
+def memory(galint_cmd: list[str], small: Path, large: Path, small_n: int, large_n: int) -> None:
     print(f"\n== peak memory of galint report: {small_n} and {large_n} reports ==")
-    first = peak_kib([*GALINT, "report", "--format", "json", str(small)])
-    second = peak_kib([*GALINT, "report", "--format", "json", str(large)])
+    first = peak_kib([*galint_cmd, "report", "--format", "json", str(small)])
+    second = peak_kib([*galint_cmd, "report", "--format", "json", str(large)])
     print(f"{small_n:6} reports: {first / 1024:7.1f} MiB")
     print(f"{large_n:6} reports: {second / 1024:7.1f} MiB")
     ratio = second / first
@@ -171,16 +189,18 @@ def main() -> int:
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     bin_dir = tools()
+    galint_cmd = installed_galint()
     with tempfile.TemporaryDirectory(prefix="galint-bench-") as scratch:
         base = Path(scratch)
         files = corpus(base / "corpus", args.reports)
-        throughput(bin_dir, files, base / "corpus")
-        latency(bin_dir, next(f for f in files if f.endswith("2014.yaml")), args.runs)
+        throughput(galint_cmd, bin_dir, files, base / "corpus")
+        report = next(f for f in files if f.endswith("2014.yaml"))
+        latency(galint_cmd, bin_dir, report, args.runs)
         if not args.skip_memory:
             small_n = max(2, args.memory_reports // 10)
             corpus(base / "small", small_n)
             corpus(base / "large", args.memory_reports)
-            memory(base / "small", base / "large", small_n, args.memory_reports)
+            memory(galint_cmd, base / "small", base / "large", small_n, args.memory_reports)
     return 0
 
 
