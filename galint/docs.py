@@ -1,8 +1,52 @@
-"""docs/rules.md, made from the rules' own metadata."""
+"""docs/rules.md and docs/form.md, made from the rules' metadata and the form's data."""
 
 from __future__ import annotations
 
+from galint.form import Form
 from galint.rules import builtin_rules
+
+
+def form_markdown(the_form: Form) -> str:
+    """The form as galint knows it: editions, sections, policy targets and operational goals."""
+    lines = [
+        "# The reporting form",
+        "",
+        "Made by `python -m galint.generate` from `schema/form.yaml`, the one place galint keeps",
+        "the form; do not edit by hand.",
+        "",
+        "## Editions",
+    ]
+    for edition in the_form.editions:
+        per = "policy target" if edition.per == "target" else "operational goal"
+        lines += [
+            "",
+            f"### `form: {edition.form}`: {edition.title}",
+            "",
+            f"Sections, per {per}:",
+            "",
+        ]
+        for section in edition.sections:
+            letter = f"{section.letter}) " if section.letter else ""
+            plans = (
+                " Its items are plans: each has an id and needs a timeframe."
+                if section.plans
+                else ""
+            )
+            lines.append(
+                f"- `{section.key}`: {letter}{section.title}. *{section.question}.*{plans}"
+            )
+    lines += ["", "## Policy targets and operational goals"]
+    for target in the_form.targets:
+        lines += [
+            "",
+            f"### `{target.key}`: policy target No. {target.number}",
+            "",
+            target.title,
+            "",
+        ]
+        for goal in target.goals:
+            lines.append(f"- `{goal.key}` (operational goal {goal.ref}): {goal.title}")
+    return "\n".join(lines) + "\n"
 
 
 def rules_markdown() -> str:

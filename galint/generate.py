@@ -181,12 +181,16 @@ def schema_text() -> str:
 
 def outputs() -> dict[Path, str]:
     """Every generated file and the text it should hold."""
-    from galint.docs import rules_markdown
+    from galint.docs import form_markdown, rules_markdown
 
-    return {SCHEMA_FILE: schema_text(), DOCS_RULES: rules_markdown()}
+    return {
+        SCHEMA_FILE: schema_text(),
+        DOCS / "rules.md": rules_markdown(),
+        DOCS / "form.md": form_markdown(form()),
+    }
 
 
-DOCS_RULES = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def main() -> int:
