@@ -236,3 +236,20 @@ def test_sniff(head: bytes, expected: tuple[str | None, str | None]) -> None:
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "report", str(ROOT / "examples"))
     assert (code, err) == (0, "")
+
+
+def test_a_progress_bar_on_a_terminal_for_a_long_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(cli, "PROGRESS_FROM", 2)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code, out, _ = run(capsys, "report", "--format", "csv", str(ROOT / "examples"))
+    assert code == 0
+    assert out.startswith("country,name,target")
+    assert "Checking" in terminal.getvalue()
+    assert "100%" in terminal.getvalue()
