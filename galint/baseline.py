@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from galint.engine import FileResult
 from galint.finding import Finding
+from galint.load import split_lines
 
 VERSION = 1
 
@@ -36,7 +37,7 @@ def key(finding: Finding, result: FileResult, base: str) -> Key:
     document = result.report.document if result.report is not None else None
     if document is not None and document.text:
         if document.lines is None:
-            document.lines = document.text.splitlines()
+            document.lines = split_lines(document.text)
         if 0 < finding.line <= len(document.lines):
             content = document.lines[finding.line - 1].strip()
     return Key(path, finding.rule, content)

@@ -81,7 +81,7 @@ _TEXT_FIRST = ("text", "id", "timeframe", "follows", "status")
 _ID_FIRST = ("id", "text", "timeframe", "follows", "status")
 
 # The line breaks libyaml counts, so that line numbers of spans index these lines.
-_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_BREAK = re.compile(r"\r\n|[\r\n]")
 _BOM = "\ufeff"
 _STR_TAG = "tag:yaml.org,2002:str"
 

@@ -175,6 +175,9 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
 
 
 def parse(text: str, path: str) -> Loaded:
+    # A byte order mark written twice: libyaml would skip the second one but leave it out of
+    # some positions.
+    text = text.lstrip("\ufeff") if text.startswith("\ufeff") else text
     problems: list[Problem] = []
     builder = _Builder(path, text, problems)
     try:
@@ -524,10 +527,9 @@ def split_lines(text: str) -> list[str]:
 
 
 def _byte_span(raw: bytes, offset: int) -> Span:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    line = raw.count(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", "replace")) + 1
-    return Span.point(line, column)
+    """Where byte ``offset`` stands, lines broken at CR, LF or CRLF as editors break them."""
+    lines = split_lines(raw[:offset].decode("utf-8", "replace"))
+    return Span.point(len(lines), len(lines[-1]) + 1)
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
@@ -538,8 +540,9 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         return Problem(f"YAML syntax: {error.reason}", span=span, rule="yaml-syntax")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None)
+    # The mark's offset counts characters; its line does not count lines as editors do.
+    span = Span.point(*_Lines(text).position(min(mark.index, len(text)))) if mark else START
     if problem and "maximum nesting depth" in problem:
-        span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else START
         return Problem(
             f"the document nests deeper than {MAX_DEPTH} levels; a report needs fewer than ten",
             span=span,
@@ -550,7 +553,6 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         message = f"{problem} {context}" if context else problem
     else:
         message = str(error).splitlines()[0] if str(error) else "the YAML cannot be read"
-    span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else START
     return Problem(f"YAML syntax: {message}", span=span, rule="yaml-syntax")
 
 

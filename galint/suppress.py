@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from galint.finding import Finding, Span
+from galint.load import split_lines
 from galint.rule import Rule
 
 _DIRECTIVE = re.compile(
@@ -52,7 +53,7 @@ def directives(text: str) -> tuple[list[Directive], list[tuple[Span, str, str]]]
     problems: list[tuple[Span, str, str]] = []
     if "galint" not in text:
         return found, problems
-    lines = text.splitlines()
+    lines = split_lines(text)
     seen_content = False
     pending: list[Directive] = []
     for number, line in enumerate(lines, start=1):
