@@ -62,6 +62,20 @@ COUNTED = (
 
 
 @dataclass(slots=True)
+class FollowedIn:
+    """Where the new report speaks of a previous plan (a summary keeps thousands: slots)."""
+
+    path: str
+    text: str
+    section: str
+    target: int
+    goal: int | None
+    line: int
+    score: float
+    via: str
+
+
+@dataclass(slots=True)
 class PlanRow:
     """One previous plan in the traceability matrix, as the summary keeps it."""
 
@@ -71,7 +85,7 @@ class PlanRow:
     text: str
     path: str
     line: int
-    followed_in: list[dict[str, object]]
+    followed_in: list[FollowedIn]
 
 
 @dataclass(slots=True)
@@ -173,16 +187,16 @@ def _count_report(report: Report, stats: CountryStats) -> None:
                 path=traced.previous.path,
                 line=plan.line,
                 followed_in=[
-                    {
-                        "path": report.path,
-                        "text": shorten(m.item.text, 120),
-                        "section": m.section,
-                        "target": m.target,
-                        "goal": m.goal,
-                        "line": m.line,
-                        "score": round(m.score, 3),
-                        "via": m.via,
-                    }
+                    FollowedIn(
+                        report.path,
+                        shorten(m.item.text, 120),
+                        m.section,
+                        m.target,
+                        m.goal,
+                        m.line,
+                        round(m.score, 3),
+                        m.via,
+                    )
                     for m in plan.matches
                 ],
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
+from dataclasses import asdict
 
 from galint import __version__
 from galint.bulk import COUNTED, CountryStats, TargetStats
@@ -89,7 +90,7 @@ def _countries(countries: Sequence[CountryStats]) -> Iterator[dict[str, object]]
                     "text": p.text,
                     "path": p.path,
                     "line": p.line,
-                    "followed_in": p.followed_in,
+                    "followed_in": [asdict(where) for where in p.followed_in],
                 }
                 for p in c.plans
             ],
