@@ -124,8 +124,15 @@ print(tracemalloc.get_traced_memory()[0] // 1024)
 
 def summary_kib(python: str, folder: Path) -> int:
     """How much the summary itself holds (its figures, findings and traceability matrices)."""
+    # From the corpus folder, so that "import galint" finds the installed galint, not this
+    # checkout's sources.
     done = subprocess.run(
-        [python, "-c", SUMMARY, str(folder)], capture_output=True, text=True, check=True, env=ENV
+        [python, "-c", SUMMARY, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+        cwd=folder,
     )
     return int(done.stdout.strip())
 
@@ -179,6 +186,7 @@ def latency(galint_cmd: list[str], bin_dir: Path, report: str, runs: int) -> Non
         text=True,
         check=False,
         env=ENV,
+        cwd=Path(report).parent,
     )
     rows = []
     for line in done.stderr.splitlines():

@@ -550,7 +550,9 @@ def extract(text: str) -> Timeframe:
     return _extract_cached(text) if len(text) <= 2000 else _extract(text)
 
 
-@functools.lru_cache(maxsize=8192)
+# Rules and the tracer read the same sentences within one pair of reports, never across
+# pairs: a small cache holds all the repeats, and a long bulk run does not fill memory with it.
+@functools.lru_cache(maxsize=1024)
 def _extract_cached(text: str) -> Timeframe:
     return _extract(text)
 
@@ -611,7 +613,7 @@ class Reading:
         return (mine.kind, mine.start, mine.end) != (theirs.kind, theirs.start, theirs.end)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def read(field: str | None, text: str) -> Reading:
     """Read an item's timeframe once, however many rules ask."""
     return Reading(None if field is None else parse(field), extract(text))

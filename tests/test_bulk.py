@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from galint import bulk, cli
 from galint.bulkformats import CSV_COLUMNS
@@ -18,20 +19,6 @@ from galint.engine import Selection
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["galint", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def report_json(capsys: pytest.CaptureFixture[str], *paths: str) -> dict:

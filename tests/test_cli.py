@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 import galint
-from galint import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 MONTENEGRO = str(ROOT / "examples" / "montenegro")
@@ -19,21 +19,6 @@ ARCADIA = str(ROOT / "examples" / "arcadia")
 LINE = re.compile(
     r"^(?P<path>.+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) \[(?P<rule>[a-z0-9-]+)\] .+$"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """galint's real entry point, with its exit status."""
-    old = sys.argv
-    sys.argv = ["galint", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_montenegro_findings_and_exit_1(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,30 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
-
-from galint import cli
+from cli_run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD = str(ROOT / "examples" / "montenegro" / "2013.yaml")
 NEW = str(ROOT / "examples" / "montenegro" / "2014.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    old = sys.argv
-    sys.argv = ["galint", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        sys.argv = old
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_trace_text(capsys: pytest.CaptureFixture[str]) -> None:
