@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -14,8 +13,9 @@ from typing import Any
 
 import pytest
 from browser import synthetic
+from cli_run import run
 
-from galint import bulk, bulkformats, cli, html
+from galint import bulk, bulkformats, html
 from galint.discover import candidates
 from galint.engine import Selection
 from galint.rules import all_rules
@@ -299,26 +299,13 @@ def test_the_same_data_gives_the_same_bytes(examples: dict[str, Any]) -> None:
         assert html.render(json.loads(json.dumps(data))) == page
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    old = sys.argv
-    sys.argv = ["galint", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 1
-    finally:
-        sys.argv = old
-    return code, capsys.readouterr().out
-
-
 def test_the_command_line_prints_the_page(
     capsys: pytest.CaptureFixture[str], examples: dict[str, Any], tmp_path: Path
 ) -> None:
-    code, out = _cli(capsys, "report", "--format", "html", str(EXAMPLES))
+    code, out, _ = run(capsys, "report", "--format", "html", str(EXAMPLES))
     assert code == 0
     assert out == html.render(examples)
-    code, out = _cli(capsys, "report", "--format", "html", str(tmp_path))
+    code, out, _ = run(capsys, "report", "--format", "html", str(tmp_path))
     assert code == 0
     assert "No country reports were found." in parse(out).text()
 
