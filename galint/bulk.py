@@ -158,8 +158,10 @@ def _count_report(report: Report, stats: CountryStats) -> None:
     if report.edition is None:
         return
     for target in report.targets:
+        if not target.present:
+            continue  # no report for this target: missing-target says so, not a count of empties
         row = stats.targets[target.number - 1]
-        sections = list(target.all_sections()) if target.present else []
+        sections = list(target.all_sections())
         expected = len(report.edition.sections) * (
             1 if report.edition.per == "target" else len(target.spec.goals)
         )

@@ -240,3 +240,19 @@ def test_a_progress_bar_on_a_terminal_for_a_long_run(
     assert out.startswith("country,name,target")
     assert "Checking" in terminal.getvalue()
     assert "100%" in terminal.getvalue()
+
+
+def test_a_target_left_out_is_no_report_not_empty_sections(
+    capsys: pytest.CaptureFixture[str], submissions: Path
+) -> None:
+    for name in ("2013.yaml", "2014.yaml"):
+        report = submissions / "montenegro" / name
+        text = report.read_text(encoding="utf-8")
+        report.write_text(text[: text.index("# Policy target 4")], encoding="utf-8")
+    data = report_json(capsys, str(submissions))
+    target_4 = data["countries"][1]["targets"][3]
+    assert (target_4["sections"], target_4["empty"]) == (0, 0)
+    assert data["countries"][1]["rules"]["missing-target"] == 2
+    from galint import html
+
+    assert html.status(target_4) == "none"  # shown as "No report", not as empty sections
