@@ -62,6 +62,10 @@ def load(path: str) -> Config:
 
 def _has_tool_table(path: str) -> bool:
     try:
+        with open(path, "rb") as stream:
+            # Most pyproject.toml files say nothing of galint: no need to parse them.
+            if b"galint" not in stream.read():
+                return False
         data = _toml(path)
     except (OSError, ValueError):
         return False
