@@ -18,12 +18,11 @@ from dataclasses import dataclass, field
 
 from galint import parallel
 from galint.discover import Candidate, group
-from galint.engine import FileResult, Selection, check_loaded, load_candidate
+from galint.engine import FileResult, Selection, run_together
 from galint.finding import Finding
 from galint.form import form
 from galint.load import MAX_BYTES
-from galint.model import Report, Section, build
-from galint.pairing import attach
+from galint.model import Report, Section
 from galint.parallel import PARALLEL_FROM
 
 
@@ -124,10 +123,7 @@ def check_group(
     max_bytes: int = MAX_BYTES,
 ) -> tuple[CountryStats, list[FileResult]]:
     """Load, pair, check and summarise one country's files."""
-    loaded = [found for c in candidates if (found := load_candidate(c, max_bytes)) is not None]
-    reports = {item.path: build(item.document) for item in loaded if item.document is not None}
-    attach(list(reports.values()), confine=roots)
-    results = [check_loaded(item, selection, reports.get(item.path)) for item in loaded]
+    results = run_together(candidates, selection, max_bytes=max_bytes, confine=roots)
     stats = summarise(candidates, results)
     for result in results:
         result.report = None  # the summary holds what is needed; let the documents go

@@ -86,7 +86,7 @@ def run(
     """
     found = list(candidates)
     if jobs == 1 or previous is not None or len(found) < PARALLEL_FROM:
-        return _run_together(found, selection, previous, require_previous, max_bytes)
+        return run_together(found, selection, previous, require_previous, max_bytes)
     order = {candidate.path: n for n, candidate in enumerate(found)}
     shared = (selection, require_previous, max_bytes)
     results = [
@@ -97,23 +97,25 @@ def run(
     return sorted(results, key=lambda result: order[result.path])
 
 
-def _run_together(
-    found: list[Candidate],
+def run_together(
+    found: Sequence[Candidate],
     selection: Selection,
-    previous: str | None,
-    require_previous: bool,
-    max_bytes: int,
+    previous: str | None = None,
+    require_previous: bool = False,
+    max_bytes: int = MAX_BYTES,
+    confine: Sequence[str] | None = None,
 ) -> list[FileResult]:
+    """Load, pair and check files in this process; each result keeps its report model."""
     loaded = [item for c in found if (item := load_candidate(c, max_bytes)) is not None]
     reports = {item.path: build(item.document) for item in loaded if item.document is not None}
-    attach(list(reports.values()), previous, require_previous)
+    attach(list(reports.values()), previous, require_previous, confine)
     return [check_loaded(item, selection, reports.get(item.path)) for item in loaded]
 
 
 def _check_group(shared: tuple[Selection, bool, int], found: list[Candidate]) -> list[FileResult]:
     """One country's files, checked together so that they are paired with each other."""
     selection, require_previous, max_bytes = shared
-    results = _run_together(found, selection, None, require_previous, max_bytes)
+    results = run_together(found, selection, None, require_previous, max_bytes)
     for result in results:
         result.report = None  # a report model does not cross processes
     return results
