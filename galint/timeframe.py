@@ -284,7 +284,8 @@ def _trie(words: list[str], prefix: bool) -> str:
 @functools.cache
 def _rx() -> _Regexes:
     """Compile everything once, on first use, so importing the module costs nothing."""
-    flags = re.IGNORECASE
+    # Texts are matched in ASCII lower case (see _lower): case-blind patterns are slower.
+    flags = 0
     atom = "(?:" + "|".join(_unnamed(src) for _, src in _ATOMS) + ")"
     partial = "(?:" + "|".join(_unnamed(src) for src in _PARTIALS.values()) + ")"
     phrases = [p.strip() for p in _PRE_PHRASES.split("|")]
@@ -310,12 +311,15 @@ def _rx() -> _Regexes:
         rf"{cv_gate}(?:(?P<cany>{_CONT_ANY})|(?P<cword>{_CONT_WORD})"
         rf"|(?P<vany>{_VAGUE_ANY})|(?P<vword>{_VAGUE_WORD}))"
     )
-    cand = rf"(?P<cand>(?<![\w./])(?:{dated}|{undated})(?!\w))"
+    cand = rf"(?P<cand>(?:{dated}|{undated})(?!\w))"
     return _Regexes(
-        cand_src=cand,
-        cand_undated=re.compile(rf"(?P<cand>(?<![\w./]){undated}(?!\w))", flags),
+        # A candidate follows a character that is not part of a word, a number or a path,
+        # which the search consumes: a pattern that starts with a character class lets the
+        # regex engine skip ahead to such characters. Texts get a leading space (_search_text).
+        cand_src=rf"[^\w./]{cand}",
+        cand_undated=re.compile(rf"[^\w./](?P<cand>{undated}(?!\w))", flags),
         year=re.compile(r"(?:199|20[0-9])[0-9]"),
-        whole_src=rf"[\s(\[{{]*{cand}[\s)\]}};.,:]*",
+        whole_src=rf"[\s(\[{{]*(?<![\w./]){cand}[\s)\]}};.,:]*",
         atoms=tuple((kind, re.compile(src, flags)) for kind, src in _ATOMS),
         partial={unit: re.compile(src, flags) for unit, src in _PARTIALS.items()},
         blank=re.compile(r"[\s;.,:]*"),
@@ -329,7 +333,16 @@ def _rx() -> _Regexes:
 def _large(name: str) -> re.Pattern[str]:
     """The candidate pattern ("cand") or the whole-text pattern ("whole"), compiled once."""
     rx = _rx()
-    return re.compile(rx.cand_src if name == "cand" else rx.whole_src, re.IGNORECASE)
+    return re.compile(rx.cand_src if name == "cand" else rx.whole_src)
+
+
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lower(text: str) -> str:
+    """ASCII lower case, which keeps every offset (str.lower does not: "\u0130" becomes two
+    characters). Only ASCII letters are folded: "\u017fpring" is not "spring"."""
+    return text.lower() if text.isascii() else text.translate(_LOWER)
 
 
 def _day(y: int, m: int, d: int) -> datetime.date | None:
@@ -344,7 +357,6 @@ def _month_end(y: int, m: int) -> datetime.date:
 
 
 def _season(name: str, y: int) -> tuple[datetime.date, datetime.date] | None:
-    # .get: IGNORECASE lets odd letters through ("\u017fpring" matches "spring").
     first = _SEASONS.get(name.lower(), 0)
     if not first:
         return None
@@ -522,7 +534,7 @@ def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe 
 
 def parse(text: str) -> Timeframe:
     """Read a timeframe written on its own, e.g. "Q3 2014"; kind "none" if the text is not one."""
-    m = _large("whole").fullmatch(text)
+    m = _large("whole").fullmatch(_lower(text))
     if m is None:
         return NONE
     return _read(m, text, in_text=False, fills=True) or NONE
@@ -557,18 +569,29 @@ def _extract_cached(text: str) -> Timeframe:
     return _extract(text)
 
 
-def _extract(text: str) -> Timeframe:
+def _extract(original: str) -> Timeframe:
     """Find the timeframe in an action's sentence: bracketed first, then the last one."""
+    found = _extract_shifted(" " + original)
+    if found.span is None:
+        return found
+    start, end = found.span
+    return Timeframe(found.kind, found.start, found.end, found.matched, (start - 1, end - 1))
+
+
+def _extract_shifted(text: str) -> Timeframe:
+    """_extract on the text after a space; the candidate patterns match the character before
+    each candidate, so that the text's start needs one too. Offsets are in ``text``."""
     rx = _rx()
-    cand = _large("cand") if rx.year.search(text) else rx.cand_undated
+    low = _lower(text)
+    cand = _large("cand") if rx.year.search(low) else rx.cand_undated
     best_bracketed: Timeframe | None = None
     best: Timeframe | None = None
     pos, n = 0, len(text)
     while pos <= n:
-        m = cand.search(text, pos)
+        m = cand.search(low, max(pos - 1, 0))
         if m is None:
             break
-        s, e = m.span()
+        s, e = m.span("cand")
         pair = _bracket(text, s, e)
         fills = (
             pair is not None

@@ -191,7 +191,9 @@ _STOP = frozenset(
     }
 )  # fmt: skip
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+", re.UNICODE)
+_WORD = r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+"
+# A word, and the character before it and its spaces when that is neither a letter nor a digit.
+_TOKEN = re.compile(rf"([^\w\s]?)\s*({_WORD})")
 
 
 # Irregular past tenses the stemmer leaves alone: "took part" must meet "take part".
@@ -206,47 +208,68 @@ _IRREGULAR = {
 # Before a capitalised word, these mean it starts a sentence rather than a name.
 _SENTENCE_START = frozenset(".;:!?-\u2013\u2014\u2022(\"'\u201c\u2018")
 
-_UNSEEN = object()
 
 Terms = dict[str, tuple[int, bool]]  # stem -> (occurrences, only ever inside a name)
 
 
 class _Words:
-    """Cuts texts into stems; one per trace, so that stems are cached across items."""
+    """Cuts texts into stems. Stems are cached across traces: a bulk run meets the same words
+    in every report."""
 
     def __init__(self, extra_stop: Iterable[str], params: Params) -> None:
-        self._stop = _STOP | {w.lower() for w in extra_stop}
+        self._extra = frozenset(w.lower() for w in extra_stop)
+        self._cache = _stem_cache(params.prefix)
         self._prefix = params.prefix
-        self._stems: dict[str, str | object | None] = {}
 
-    def _stem(self, raw: str) -> str | None:
-        """The stem of a word as written, or None for a word that tells nothing."""
-        found = self._stems.get(raw, _UNSEEN)
-        if found is _UNSEEN:
-            word = raw.lower().replace("\u2019", "'")
-            word = word[:-2] if word.endswith("'s") else word
-            # Years say when, not what; other numbers ("500 teachers") may tell.
-            if len(word) < 2 or _YEAR.fullmatch(word) or word in self._stop:
-                found = None
-            else:
-                found = _stem(word)[: self._prefix] if self._prefix else _stem(word)
-            self._stems[raw] = found
-        return found  # type: ignore[return-value]
+    def _entry(self, raw: str) -> tuple[str, str | None]:
+        """A word as written: its normal form, and its stem (None for a word that tells
+        nothing)."""
+        word = raw.lower().replace("\u2019", "'")
+        word = word[:-2] if word.endswith("'s") else word
+        # Years say when, not what; other numbers ("500 teachers") may tell.
+        if len(word) < 2 or _YEAR.fullmatch(word) or word in _STOP:
+            return word, None
+        stem = _stem(word)
+        return word, stem[: self._prefix] if self._prefix else stem
 
     def terms(self, text: str) -> Terms:
-        """The stems of ``text`` without its timeframe, each with how often and how much."""
+        """The stems of ``text`` without its timeframe, each with how often and whether it
+        is only ever used inside a name ("Ministry of Education", "Safer Internet Day").
+
+        Names are repeated all over a report (the same ministries in every other item), so
+        their words tell less than the same words in lower case. A capitalised word is in a
+        name unless it starts a sentence (the text, or what follows a full stop, a colon, a
+        dash, a bracket, a quote...). Acronyms (ICSE, INTERPOL) are kept at full weight: few
+        items name them, and those that do are about them.
+        """
         found = extract(text)
         if found.span is not None:
             text = text[: found.span[0]] + " " + text[found.span[1] :]
         terms: Terms = {}
-        for match in _WORD.finditer(text):
-            raw = match.group()
-            stem = self._stem(raw)
-            if stem is None:
+        cache, extra = self._cache, self._extra
+        if len(cache) > _STEM_CACHE_SIZE:
+            cache.clear()
+        # "before" is the last character ahead of the word and its spaces when it is neither
+        # a letter nor a digit, else empty; the "." put first makes the text's start one.
+        for before, raw in _TOKEN.findall("." + text):
+            entry = cache.get(raw)
+            if entry is None:
+                entry = cache[raw] = self._entry(raw)
+            word, stem = entry
+            if stem is None or word in extra:
                 continue
-            count, in_name = terms.get(stem, (0, True))
-            terms[stem] = (count + 1, in_name and _in_name(raw, text, match.start()))
+            in_name = before not in _SENTENCE_START and raw[0].isupper() and not raw.isupper()
+            seen = terms.get(stem)
+            terms[stem] = (1, in_name) if seen is None else (seen[0] + 1, seen[1] and in_name)
         return terms
+
+
+_STEM_CACHE_SIZE = 200_000
+
+
+@functools.cache
+def _stem_cache(prefix: int) -> dict[str, tuple[str, str | None]]:
+    return {}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -261,19 +284,6 @@ def _stemmer() -> Callable[[str], str]:
 
     stem: Callable[[str], str] = snowballstemmer.stemmer("english").stemWord
     return stem
-
-
-def _in_name(word: str, text: str, start: int) -> bool:
-    """Whether a word is part of a name: "Ministry of Education", "Safer Internet Day".
-
-    Names are repeated all over a report (the same ministries in every other item), so their
-    words tell less than the same words in lower case. Acronyms (ICSE, INTERPOL) are kept at
-    full weight: few items name them, and those that do are about them.
-    """
-    if not word[0].isupper() or word.isupper():
-        return False
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in _SENTENCE_START
 
 
 @dataclass(slots=True)
@@ -298,23 +308,6 @@ def _vectors(bags: list[Terms], name_weight: float) -> list[_Vector]:
         norm = math.sqrt(sum(w * w for w in weights.values()))
         vectors.append(_Vector(weights, names, norm, sum(weights.values())))
     return vectors
-
-
-def _similarity(plan: _Vector, item: _Vector, params: Params) -> float:
-    if not plan.norm or not item.norm:
-        return 0.0
-    small, large = (plan, item) if len(plan.weights) <= len(item.weights) else (item, plan)
-    shared = [t for t in small.weights if t in large.weights]
-    if not shared:
-        return 0.0
-    # A name both texts use ("Ministry of Education") counts for less than a shared word: the
-    # same ministries turn up all over a report. The texts' full weights stay the measure.
-    names = plan.names & item.names
-    factor = {t: params.name_weight if t in names else 1.0 for t in shared}
-    dot = sum(plan.weights[t] * item.weights[t] * factor[t] for t in shared)
-    cosine = dot / (plan.norm * item.norm)
-    covered = sum(plan.weights[t] * factor[t] for t in shared) / plan.total
-    return params.cosine_weight * cosine + (1.0 - params.cosine_weight) * covered
 
 
 # --- tracing --------------------------------------------------------------------------------
@@ -343,22 +336,16 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     vectors = _vectors(bags, params.name_weight)
     item_vectors = vectors[len(earlier) :]
 
-    # Which items hold each stem: a plan is scored only against items that share one with it.
-    holders: dict[str, list[int]] = {}
+    # Which items hold each stem, with its weight there and whether it is inside a name there:
+    # a plan is scored by walking its stems' lists, so only items sharing a stem are touched.
+    holders: dict[str, list[tuple[int, float, bool]]] = {}
     for n, vector in enumerate(item_vectors):
-        for stem in vector.weights:
-            holders.setdefault(stem, []).append(n)
-    scores: list[list[float]] = []
-    for plan, target in plans:
-        plan_vector = vectors[index[id(plan)]]
-        row = [0.0] * len(places)
-        sharing = {n for stem in plan_vector.weights for n in holders.get(stem, ())}
-        for n in sharing:
-            score = _similarity(plan_vector, item_vectors[n], params)
-            if score and places[n].target == target:
-                score += params.same_target_bonus
-            row[n] = min(score, 1.0)
-        scores.append(row)
+        for stem, weight in vector.weights.items():
+            holders.setdefault(stem, []).append((n, weight, stem in vector.names))
+    scores = [
+        _score_row(vectors[index[id(plan)]], target, item_vectors, places, holders, params)
+        for plan, target in plans
+    ]
     best_of_item = [max(column) for column in zip(*scores, strict=True)]
 
     traced = []
@@ -373,6 +360,40 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
             ]
         traced.append(_plan_trace(previous, plan, target, found))
     return Trace(previous, current, traced)
+
+
+def _score_row(
+    plan: _Vector,
+    target: int,
+    items: list[_Vector],
+    places: list[_Place],
+    holders: dict[str, list[tuple[int, float, bool]]],
+    params: Params,
+) -> list[float]:
+    """The plan's score against every item of the current report.
+
+    The score blends the cosine of the two vectors with the share of the plan's weight the
+    item covers. A name both texts use ("Ministry of Education") counts for less than a
+    shared word: the same ministries turn up all over a report. The texts' full weights stay
+    the measure.
+    """
+    dots: dict[int, float] = {}
+    covers: dict[int, float] = {}
+    for stem, weight in plan.weights.items():
+        in_name = stem in plan.names
+        for n, other, other_in_name in holders.get(stem, ()):
+            share = weight * params.name_weight if in_name and other_in_name else weight
+            dots[n] = dots.get(n, 0.0) + share * other
+            covers[n] = covers.get(n, 0.0) + share
+    row = [0.0] * len(places)
+    for n, dot in dots.items():
+        cosine = dot / (plan.norm * items[n].norm)
+        covered = covers[n] / plan.total
+        score = params.cosine_weight * cosine + (1.0 - params.cosine_weight) * covered
+        if places[n].target == target:
+            score += params.same_target_bonus
+        row[n] = min(score, 1.0)
+    return row
 
 
 def _match(report: Report, place: _Place, score: float, via: str) -> Match:
