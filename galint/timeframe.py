@@ -613,12 +613,26 @@ def _extract_shifted(text: str) -> Timeframe:
     return best_bracketed or best or NONE
 
 
-@dataclass(frozen=True, slots=True)
 class Reading:
-    """An item's timeframe: its ``timeframe`` field (None when it has none) and its text's."""
+    """An item's timeframe: its ``timeframe`` field (None when it has none) and its text's.
 
-    field: Timeframe | None
-    text: Timeframe
+    The text is read when first asked for: most rules look at the texts of plans only, and
+    a field, when there is one, wins anyway.
+    """
+
+    __slots__ = ("_text", "field", "source")
+
+    def __init__(self, field: Timeframe | None, source: str) -> None:
+        self.field = field
+        self.source = source
+        self._text: Timeframe | None = None
+
+    @property
+    def text(self) -> Timeframe:
+        """The timeframe found in the item's text."""
+        if self._text is None:
+            self._text = extract(self.source)
+        return self._text
 
     @property
     def effective(self) -> Timeframe:
@@ -639,4 +653,4 @@ class Reading:
 @functools.lru_cache(maxsize=1024)
 def read(field: str | None, text: str) -> Reading:
     """Read an item's timeframe once, however many rules ask."""
-    return Reading(None if field is None else parse(field), extract(text))
+    return Reading(None if field is None else parse(field), text)

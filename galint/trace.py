@@ -5,10 +5,10 @@ A plan of the previous report (a 2013 ``planned`` item, or a 2014 ``follow-up`` 
 it: by an explicit link (the item's ``follows`` names the plan's id), or else by its text.
 An explicit link wins: a plan that any item links to is matched by its links only.
 
-Text matching compares the words that tell something. The timeframe written in a text is cut
-out ("(III - IV Q 2013)" says when, not what), function words and the country's name are
-dropped, irregular past tenses are mapped to their verb, and the rest is stemmed with the
-Snowball English stemmer (then cut to six letters, so that "identified" and "identification"
+Text matching compares the words that tell something. Function words, the country's name and
+the words timeframes are written with are dropped ("(III - IV Q 2013)" says when, not what),
+irregular past tenses are mapped to their verb, and the rest is stemmed with the Snowball
+English stemmer (then cut to six letters, so that "identified" and "identification"
 meet). Each stem is weighted by how rare it is among all items of both reports (IDF: a word
 in every item weighs nothing). The score of a plan and an item blends the cosine of their
 vectors with the share of the plan's weight the item covers (an item that reports two plans
@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 
 from galint.load import Path
 from galint.model import Item, Report, Section
-from galint.timeframe import extract
 
 __all__ = [
     "PARAMS",
@@ -190,6 +189,19 @@ _STOP = frozenset(
         "ie",
     }
 )  # fmt: skip
+# The words timeframes are written with ("(III - IV Q 2013)", "by the end of June 2014",
+# "(continuous)"): they say when, not what. Years and numbers below ten are dropped anyway.
+_TIME = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "ii", "iii", "iv", "quarter", "quarters", "semester", "half",
+        "year", "years", "month", "months", "continuous", "continuously", "ongoing", "permanent",
+        "permanently", "regularly", "annually", "onwards", "latest", "deadline", "end", "period",
+        "spring", "summer", "autumn", "winter", "timeframe", "every", "daily", "weekly",
+        "monthly", "quarterly", "yearly", "beginning", "onward", "till", "untill",
+    }
+)  # fmt: skip
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _WORD = r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|\d+"
 # A word, and the character before it and its spaces when that is neither a letter nor a digit.
@@ -221,20 +233,22 @@ class _Words:
         self._cache = _stem_cache(params.prefix)
         self._prefix = params.prefix
 
-    def _entry(self, raw: str) -> tuple[str, str | None]:
-        """A word as written: its normal form, and its stem (None for a word that tells
-        nothing)."""
+    def _entry(self, raw: str) -> tuple[str, str | None, bool]:
+        """A word as written: its normal form, its stem (None for a word that tells nothing),
+        and whether it is capitalised (not all in capitals) as a name's words are."""
         word = raw.lower().replace("\u2019", "'")
         word = word[:-2] if word.endswith("'s") else word
-        # Years say when, not what; other numbers ("500 teachers") may tell.
-        if len(word) < 2 or _YEAR.fullmatch(word) or word in _STOP:
-            return word, None
+        capitalised = raw[0].isupper() and not raw.isupper()
+        # Years and the words of timeframes say when, not what; other numbers ("500
+        # teachers") may tell.
+        if len(word) < 2 or _YEAR.fullmatch(word) or word in _STOP or word in _TIME:
+            return word, None, capitalised
         stem = _stem(word)
-        return word, stem[: self._prefix] if self._prefix else stem
+        return word, stem[: self._prefix] if self._prefix else stem, capitalised
 
     def terms(self, text: str) -> Terms:
-        """The stems of ``text`` without its timeframe, each with how often and whether it
-        is only ever used inside a name ("Ministry of Education", "Safer Internet Day").
+        """The stems of ``text``, each with how often and whether it is only ever used inside
+        a name ("Ministry of Education", "Safer Internet Day").
 
         Names are repeated all over a report (the same ministries in every other item), so
         their words tell less than the same words in lower case. A capitalised word is in a
@@ -242,9 +256,6 @@ class _Words:
         dash, a bracket, a quote...). Acronyms (ICSE, INTERPOL) are kept at full weight: few
         items name them, and those that do are about them.
         """
-        found = extract(text)
-        if found.span is not None:
-            text = text[: found.span[0]] + " " + text[found.span[1] :]
         terms: Terms = {}
         cache, extra = self._cache, self._extra
         if len(cache) > _STEM_CACHE_SIZE:
@@ -255,10 +266,10 @@ class _Words:
             entry = cache.get(raw)
             if entry is None:
                 entry = cache[raw] = self._entry(raw)
-            word, stem = entry
+            word, stem, capitalised = entry
             if stem is None or word in extra:
                 continue
-            in_name = before not in _SENTENCE_START and raw[0].isupper() and not raw.isupper()
+            in_name = capitalised and before not in _SENTENCE_START
             seen = terms.get(stem)
             terms[stem] = (1, in_name) if seen is None else (seen[0] + 1, seen[1] and in_name)
         return terms
@@ -268,7 +279,7 @@ _STEM_CACHE_SIZE = 200_000
 
 
 @functools.cache
-def _stem_cache(prefix: int) -> dict[str, tuple[str, str | None]]:
+def _stem_cache(prefix: int) -> dict[str, tuple[str, str | None, bool]]:
     return {}
 
 
@@ -300,14 +311,23 @@ def _vectors(bags: list[Terms], name_weight: float) -> list[_Vector]:
     frequency: Counter[str] = Counter()
     for bag in bags:
         frequency.update(bag.keys())
-    idf = {term: math.log(count / n) for term, n in frequency.items()}
+    # A stem in every text has no weight: it is left out of the vectors.
+    idf = {term: math.log(count / n) for term, n in frequency.items() if n < count}
     vectors = []
     for bag in bags:
-        weights = {t: (1.0 + math.log(n)) * idf[t] for t, (n, _) in bag.items() if idf[t] > 0}
+        weights = {
+            t: (_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf[t]
+            for t, (n, _) in bag.items()
+            if t in idf
+        }
         names = frozenset(t for t, (_, in_name) in bag.items() if in_name)
-        norm = math.sqrt(sum(w * w for w in weights.values()))
+        norm = math.hypot(*weights.values())
         vectors.append(_Vector(weights, names, norm, sum(weights.values())))
     return vectors
+
+
+# The weight of a stem used n times in a text, for small n.
+_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 32)]
 
 
 # --- tracing --------------------------------------------------------------------------------
@@ -346,7 +366,11 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
         _score_row(vectors[index[id(plan)]], target, item_vectors, places, holders, params)
         for plan, target in plans
     ]
-    best_of_item = [max(column) for column in zip(*scores, strict=True)]
+    best_of_item = [0.0] * len(places)
+    for row in scores:
+        for n, score in row.items():
+            if score > best_of_item[n]:
+                best_of_item[n] = score
 
     traced = []
     for (plan, target), row in zip(plans, scores, strict=True):
@@ -354,9 +378,9 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
         found = list(links.get(id(plan), []))
         if not found:
             found = [
-                _match(current, place, score, "text")
-                for place, score, best in zip(places, row, best_of_item, strict=True)
-                if score >= params.threshold and score >= params.relative * best
+                _match(current, places[n], score, "text")
+                for n, score in sorted(row.items())
+                if score >= params.threshold and score >= params.relative * best_of_item[n]
             ]
         traced.append(_plan_trace(previous, plan, target, found))
     return Trace(previous, current, traced)
@@ -369,8 +393,9 @@ def _score_row(
     places: list[_Place],
     holders: dict[str, list[tuple[int, float, bool]]],
     params: Params,
-) -> list[float]:
-    """The plan's score against every item of the current report.
+) -> dict[int, float]:
+    """The plan's score against each item of the current report that shares a stem with it
+    (by the item's position); the others score 0.
 
     The score blends the cosine of the two vectors with the share of the plan's weight the
     item covers. A name both texts use ("Ministry of Education") counts for less than a
@@ -385,7 +410,7 @@ def _score_row(
             share = weight * params.name_weight if in_name and other_in_name else weight
             dots[n] = dots.get(n, 0.0) + share * other
             covers[n] = covers.get(n, 0.0) + share
-    row = [0.0] * len(places)
+    row = {}
     for n, dot in dots.items():
         cosine = dot / (plan.norm * items[n].norm)
         covered = covers[n] / plan.total

@@ -95,6 +95,31 @@ def test_sharing_only_the_timeframe_and_country_is_no_match() -> None:
     assert set(statuses(OLD, current).values()) == {"missing"}
 
 
+# Plans that say little besides when: sharing their timeframe's words is sharing nothing.
+SHORT_PLANS = """\
+form: global-alliance/2013
+country: {code: ME, name: Montenegro}
+policy-target-3:
+  planned:
+    - Peer workshops (II - III Q 2013);
+    - Campaign, by the end of February 2014;
+    - Helpline (continuous, every quarter).
+"""
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Police cars were bought (II - III Q 2013).",
+        "Cars bought by the end of February 2014",
+        "Police cars (continuous, every quarter)",
+    ],
+)
+def test_sharing_only_the_words_of_a_timeframe_is_no_match(item: str) -> None:
+    current = new(goal_3_1=f"    implementation:\n      - {item}\n")
+    assert set(statuses(SHORT_PLANS, current).values()) == {"missing"}
+
+
 def test_explicit_link_wins_over_text() -> None:
     current = new(
         goal_1_1="    implementation:\n"

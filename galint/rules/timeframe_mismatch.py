@@ -30,6 +30,8 @@ from galint.rule import Rule
 
 def check(report: Report) -> Iterator[Problem]:
     for item in report.items():
+        if item.timeframe is None:
+            continue
         found = reading(item)
         if found.disagree and found.field is not None:
             yield Problem(

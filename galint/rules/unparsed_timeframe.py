@@ -32,6 +32,8 @@ from galint.timeframe import EXPECTED
 
 def check(report: Report) -> Iterator[Problem]:
     for item in report.items():
+        if item.timeframe is None:
+            continue
         field = reading(item).field
         if field is not None and field.kind == "none":
             yield Problem(

@@ -32,6 +32,8 @@ from galint.rule import Rule
 def check(report: Report) -> Iterator[Problem]:
     for section in report.sections():
         for item in section.items:
+            if not section.plans and item.timeframe is None:
+                continue  # only a field can be a vague timeframe outside plans
             found = reading(item)
             timeframe = found.effective
             # Vague words in an account of past work are not a plan's timeframe.
