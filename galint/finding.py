@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 SEVERITIES = ("info", "warning", "error")
 
@@ -11,9 +12,11 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A region of a file: 1-based lines and columns; the end column is just past the end."""
+class Span(NamedTuple):
+    """A region of a file: 1-based lines and columns; the end column is just past the end.
+
+    A named tuple: a report's every value and key has one, and tuples are made fastest.
+    """
 
     line: int
     column: int

@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -229,15 +230,20 @@ class _Builder:
         self.documents = 0
 
     def run(self, events: Iterator[yaml.Event]) -> None:
+        handlers: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self.scalar,
+            yaml.SequenceStartEvent: self.start,
+            yaml.MappingStartEvent: self.start,
+            yaml.SequenceEndEvent: self.end,
+            yaml.MappingEndEvent: self.end,
+            yaml.AliasEvent: self.alias,
+        }
         for event in events:
-            if isinstance(event, yaml.ScalarEvent):
-                self.scalar(event)
-            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                self.start(event)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                self.end(event)
-            elif isinstance(event, yaml.AliasEvent):
-                self.alias(event)
+            handler = handlers.get(type(event))
+            if handler is None:  # a subclass of an event type
+                handler = next((h for t, h in handlers.items() if isinstance(event, t)), None)
+            if handler is not None:
+                handler(event)
             elif isinstance(event, yaml.DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
@@ -511,7 +517,13 @@ class _Lines:
         self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
     def span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
-        return Span(*self.position(start.index), *self.position(end.index))
+        starts = self.starts
+        first, last = start.index, end.index
+        line = bisect.bisect_right(starts, first)
+        end_line = line if line == len(starts) or last < starts[line] else None
+        if end_line is None:
+            end_line = bisect.bisect_right(starts, last, line)
+        return Span(line, first - starts[line - 1] + 1, end_line, last - starts[end_line - 1] + 1)
 
     def position(self, index: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, index)

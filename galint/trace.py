@@ -221,7 +221,8 @@ _IRREGULAR = {
 _SENTENCE_START = frozenset(".;:!?-\u2013\u2014\u2022(\"'\u201c\u2018")
 
 
-Terms = dict[str, tuple[int, bool]]  # stem -> (occurrences, only ever inside a name)
+# A text's stems with how often each occurs, and the stems only ever used inside a name.
+Terms = tuple[dict[str, int], frozenset[str]]
 
 
 class _Words:
@@ -256,23 +257,28 @@ class _Words:
         dash, a bracket, a quote...). Acronyms (ICSE, INTERPOL) are kept at full weight: few
         items name them, and those that do are about them.
         """
-        terms: Terms = {}
         cache, extra = self._cache, self._extra
         if len(cache) > _STEM_CACHE_SIZE:
             cache.clear()
         # "before" is the last character ahead of the word and its spaces when it is neither
         # a letter nor a digit, else empty; the "." put first makes the text's start one.
+        counts: dict[str, int] = {}
+        outside: set[str] = set()  # stems used outside a name at least once
         for before, raw in _TOKEN.findall("." + text):
             entry = cache.get(raw)
             if entry is None:
-                entry = cache[raw] = self._entry(raw)
-            word, stem, capitalised = entry
-            if stem is None or word in extra:
+                entry = self._fill(raw)
+            stem = entry[1]
+            if stem is None or entry[0] in extra:
                 continue
-            in_name = capitalised and before not in _SENTENCE_START
-            seen = terms.get(stem)
-            terms[stem] = (1, in_name) if seen is None else (seen[0] + 1, seen[1] and in_name)
-        return terms
+            counts[stem] = counts.get(stem, 0) + 1
+            if not entry[2] or before in _SENTENCE_START:
+                outside.add(stem)
+        return counts, frozenset(counts.keys() - outside)
+
+    def _fill(self, raw: str) -> tuple[str, str | None, bool]:
+        entry = self._cache[raw] = self._entry(raw)
+        return entry
 
 
 _STEM_CACHE_SIZE = 200_000
@@ -309,18 +315,17 @@ def _vectors(bags: list[Terms], name_weight: float) -> list[_Vector]:
     """TF-IDF vectors; a stem in every text weighs nothing."""
     count = len(bags)
     frequency: Counter[str] = Counter()
-    for bag in bags:
-        frequency.update(bag.keys())
+    for counts, _ in bags:
+        frequency.update(counts.keys())
     # A stem in every text has no weight: it is left out of the vectors.
     idf = {term: math.log(count / n) for term, n in frequency.items() if n < count}
     vectors = []
-    for bag in bags:
+    for counts, names in bags:
         weights = {
             t: (_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf[t]
-            for t, (n, _) in bag.items()
+            for t, n in counts.items()
             if t in idf
         }
-        names = frozenset(t for t, (_, in_name) in bag.items() if in_name)
         norm = math.hypot(*weights.values())
         vectors.append(_Vector(weights, names, norm, sum(weights.values())))
     return vectors
