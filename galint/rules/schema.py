@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -287,55 +287,118 @@ def certainly_valid(
 
     It knows the few JSON Schema words galint's schema uses, answers False on any other,
     and never says True of data that jsonschema would reject (tested against jsonschema).
+    The schema is turned into nested functions once (see _compile): a report visits its
+    schema's nodes hundreds of times.
     """
     root = schema if root is None else root
+    memo = _COMPILED.setdefault(id(root), (root, {}))[1]
+    return _compile(schema, root, memo)(data)
+
+
+# Compiled schemas by the id of their root schema (kept alive here, so the id stays theirs).
+_COMPILED: dict[int, tuple[dict[str, Any], dict[int, Callable[[object], bool]]]] = {}
+
+Check = Callable[[object], bool]
+
+
+def _never(data: object) -> bool:
+    return False
+
+
+def _always(data: object) -> bool:
+    return True
+
+
+def _compile(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
+    """A function that says what certainly_valid says of ``schema`` for any data."""
+    known = memo.get(id(schema))
+    if known is not None:
+        return known
+    # Filled in below; a schema that refers back to itself finds this while it is compiled.
+    checks: list[Check] = []
+
+    def valid(data: object) -> bool:
+        for check in checks:  # noqa: SIM110 (all() over a generator is slower on this path)
+            if not check(data):
+                return False
+        return True
+
+    memo[id(schema)] = valid
     if not _UNDERSTOOD.issuperset(schema):
-        return False
+        checks.append(_never)
+        return valid
     if "$ref" in schema:
         reference = schema["$ref"]
         if not reference.startswith("#/definitions/"):
-            return False
+            checks.append(_never)
+            return valid
         target = root["definitions"][reference[len("#/definitions/") :]]
-        if not certainly_valid(target, data, root):
-            return False
+        checks.append(lambda data: _compile(target, root, memo)(data))
     if "type" in schema:
         names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
         kinds = tuple(kind for name in names for kind in _TYPES.get(name, ()))
         # JSON Schema tells booleans from numbers; Python's bool is an int.
-        if isinstance(data, bool) and "boolean" not in names:
-            return False
-        if not isinstance(data, kinds):
-            return False
-    if "enum" in schema and not any(_equal(data, value) for value in schema["enum"]):
-        return False
-    if "const" in schema and not _equal(data, schema["const"]):
-        return False
-    if isinstance(data, str):
-        if "minLength" in schema and len(data) < schema["minLength"]:
-            return False
-        if "pattern" in schema and not _pattern(schema["pattern"]).search(data):
-            return False
-    if isinstance(data, dict):
-        properties = schema.get("properties", {})
-        if any(name not in data for name in schema.get("required", ())):
-            return False
-        extra = schema.get("additionalProperties", True)
-        for key, value in data.items():
-            if key in properties:
-                if not certainly_valid(properties[key], value, root):
-                    return False
-            elif extra is not True:  # False, or a schema the quick pass leaves to jsonschema
-                return False
-    if isinstance(data, list) and "items" in schema:
+        no_bool = "boolean" not in names
+        checks.append(
+            lambda data: isinstance(data, kinds) and not (no_bool and isinstance(data, bool))
+        )
+    if "enum" in schema:
+        choices = schema["enum"]
+        checks.append(lambda data: any(_equal(data, value) for value in choices))
+    if "const" in schema:
+        constant = schema["const"]
+        checks.append(lambda data: _equal(data, constant))
+    if "minLength" in schema:
+        least = schema["minLength"]
+        checks.append(lambda data: not isinstance(data, str) or len(data) >= least)
+    if "pattern" in schema:
+        search = _pattern(schema["pattern"]).search
+        checks.append(lambda data: not isinstance(data, str) or search(data) is not None)
+    if {"properties", "required", "additionalProperties"} & schema.keys():
+        checks.append(_mapping_check(schema, root, memo))
+    if "items" in schema:
         items = schema["items"]
-        if not isinstance(items, dict) or not all(certainly_valid(items, v, root) for v in data):
-            return False
-    for part in schema.get("allOf", ()):
-        if not certainly_valid(part, data, root):
-            return False
-    if "if" in schema and certainly_valid(schema["if"], data, root):
-        return certainly_valid(schema.get("then", {}), data, root)
-    return "if" not in schema or _certainly_invalid_condition(schema["if"], data)
+        if not isinstance(items, dict):
+            checks.append(lambda data: not isinstance(data, list))
+        else:
+            item = _compile(items, root, memo)
+            checks.append(lambda data: not isinstance(data, list) or all(map(item, data)))
+    checks.extend(_compile(part, root, memo) for part in schema.get("allOf", ()))
+    if "if" in schema:
+        condition, otherwise = schema["if"], schema.get("then", {})
+        when, then = _compile(condition, root, memo), _compile(otherwise, root, memo)
+        checks.append(
+            lambda data: then(data) if when(data) else _certainly_invalid_condition(condition, data)
+        )
+    if len(checks) <= 1:
+        memo[id(schema)] = checks[0] if checks else _always
+    return memo[id(schema)]
+
+
+def _mapping_check(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
+    properties = {
+        name: _compile(rule, root, memo) for name, rule in schema.get("properties", {}).items()
+    }
+    required = tuple(schema.get("required", ()))
+    # False, or a schema the quick pass leaves to jsonschema: any other key makes it defer.
+    extra_allowed = schema.get("additionalProperties", True) is True
+
+    def check(data: object) -> bool:
+        if not isinstance(data, dict):
+            return True
+        for name in required:
+            if name not in data:
+                return False
+        for key, value in data.items():
+            rule = properties.get(key)
+            if rule is not None:
+                if not rule(value):
+                    return False
+            elif not extra_allowed:
+                return False
+        return True
+
+    return check
 
 
 def _certainly_invalid_condition(condition: dict[str, Any], data: object) -> bool:
