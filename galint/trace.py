@@ -311,23 +311,25 @@ class _Vector:
     total: float  # sum of weights: what "covering" a text is measured against
 
 
-def _vectors(bags: list[Terms], name_weight: float) -> list[_Vector]:
-    """TF-IDF vectors; a stem in every text weighs nothing."""
+def _vectors(bags: list[Terms], wanted: Iterable[int]) -> dict[int, _Vector]:
+    """TF-IDF vectors of the ``wanted`` bags (by position), with every bag counting for the
+    weights; a stem in every text weighs nothing."""
     count = len(bags)
     frequency: Counter[str] = Counter()
     for counts, _ in bags:
         frequency.update(counts.keys())
     # A stem in every text has no weight: it is left out of the vectors.
     idf = {term: math.log(count / n) for term, n in frequency.items() if n < count}
-    vectors = []
-    for counts, names in bags:
+    vectors = {}
+    for position in wanted:
+        counts, names = bags[position]
         weights = {
             t: (_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf[t]
             for t, n in counts.items()
             if t in idf
         }
         norm = math.hypot(*weights.values())
-        vectors.append(_Vector(weights, names, norm, sum(weights.values())))
+        vectors[position] = _Vector(weights, names, norm, sum(weights.values()))
     return vectors
 
 
@@ -358,18 +360,26 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     index = {id(item): n for n, item in enumerate(earlier)}
     bags = [words.terms(item.text) for item in earlier]
     bags += [words.terms(place.item.text) for place in places]
-    vectors = _vectors(bags, params.name_weight)
-    item_vectors = vectors[len(earlier) :]
+    # Vectors for the plans and the current items; the previous report's other items only
+    # count for the weights.
+    first = len(earlier)
+    wanted = [index[id(plan)] for plan, _ in plans]
+    vectors = _vectors(bags, [*wanted, *range(first, len(bags))])
+    plan_vectors = [vectors[n] for n in wanted]
+    item_vectors = [vectors[n] for n in range(first, len(bags))]
 
-    # Which items hold each stem, with its weight there and whether it is inside a name there:
-    # a plan is scored by walking its stems' lists, so only items sharing a stem are touched.
+    # Which items hold each stem a plan has, with its weight there and whether it is inside a
+    # name there: a plan is scored by walking its stems' lists, so only items sharing a stem
+    # are touched.
+    planned = {stem for vector in plan_vectors for stem in vector.weights}
     holders: dict[str, list[tuple[int, float, bool]]] = {}
     for n, vector in enumerate(item_vectors):
         for stem, weight in vector.weights.items():
-            holders.setdefault(stem, []).append((n, weight, stem in vector.names))
+            if stem in planned:
+                holders.setdefault(stem, []).append((n, weight, stem in vector.names))
     scores = [
-        _score_row(vectors[index[id(plan)]], target, item_vectors, places, holders, params)
-        for plan, target in plans
+        _score_row(vector, target, item_vectors, places, holders, params)
+        for vector, (_, target) in zip(plan_vectors, plans, strict=True)
     ]
     best_of_item = [0.0] * len(places)
     for row in scores:
