@@ -9,7 +9,6 @@ import fnmatch
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from galint.finding import SEVERITIES
 from galint.rule import Rule
@@ -185,6 +184,8 @@ class Resolved:
         """Slugs the per-file-ignores turn off for ``path``."""
         if not self.per_file_ignores:
             return frozenset()
+        from pathlib import PurePosixPath  # only per-file-ignores need it
+
         relative = PurePosixPath(
             os.path.relpath(os.path.abspath(path), self.root).replace(os.sep, "/")
         )

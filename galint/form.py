@@ -2,21 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
 from functools import cache
-from pathlib import Path
+from typing import Any, NamedTuple
 
 import galint.schema
 
-SCHEMA_DIR = Path(galint.schema.__file__).parent
-FORM_FILE = SCHEMA_DIR / "form.yaml"
-SCHEMA_FILE = SCHEMA_DIR / "galint.schema.json"
+# As plain strings for galint's own use: pathlib costs a few milliseconds of every start.
+SCHEMA_PATH = os.path.join(os.path.dirname(galint.schema.__file__), "galint.schema.json")
+FORM_PATH = os.path.join(os.path.dirname(galint.schema.__file__), "form.yaml")
+# SCHEMA_DIR, FORM_FILE and SCHEMA_FILE: the same as pathlib.Path objects (see __getattr__).
+_PATHS = {
+    "SCHEMA_DIR": os.path.dirname(SCHEMA_PATH),
+    "FORM_FILE": FORM_PATH,
+    "SCHEMA_FILE": SCHEMA_PATH,
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PATHS:
+        from pathlib import Path
+
+        return Path(_PATHS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 FORM_KEY = "form"
 
+# The specs are named tuples rather than frozen dataclasses: every galint run makes these
+# classes, and a frozen dataclass costs about half a millisecond to make.
 
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
+
+class SectionSpec(NamedTuple):
     key: str
     title: str
     question: str
@@ -29,8 +46,7 @@ class SectionSpec:
         return f"{self.letter}) {self.key}" if self.letter else self.key
 
 
-@dataclass(frozen=True, slots=True)
-class GoalSpec:
+class GoalSpec(NamedTuple):
     target: int
     number: int
     title: str
@@ -44,8 +60,7 @@ class GoalSpec:
         return f"{self.target}.{self.number}"
 
 
-@dataclass(frozen=True, slots=True)
-class TargetSpec:
+class TargetSpec(NamedTuple):
     number: int
     title: str
     goals: tuple[GoalSpec, ...]
@@ -55,8 +70,7 @@ class TargetSpec:
         return f"policy-target-{self.number}"
 
 
-@dataclass(frozen=True, slots=True)
-class EditionSpec:
+class EditionSpec(NamedTuple):
     form: str
     year: int
     title: str
@@ -67,8 +81,7 @@ class EditionSpec:
         return next((s for s in self.sections if s.key == key), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     editions: tuple[EditionSpec, ...]
     targets: tuple[TargetSpec, ...]
 
@@ -89,7 +102,7 @@ def form() -> Form:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with FORM_FILE.open(encoding="utf-8") as stream:
+    with open(FORM_PATH, encoding="utf-8") as stream:
         raw = yaml.load(stream, Loader=loader)
     editions = tuple(
         EditionSpec(

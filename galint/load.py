@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -38,8 +38,7 @@ COLLECTION_TAGS = {CORE + "seq", CORE + "map"}
 _EventParser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong, said by the loader or a rule, before it becomes a finding.
 
     A problem points at a ``path`` in the document (at the mapping key when ``key`` is set),
@@ -204,16 +203,26 @@ class _Stop(Exception):
     """The document cannot be read any further; the problem is already recorded."""
 
 
-@dataclass(slots=True)
 class _Frame:
-    container: list[object] | dict[str, object]
-    path: Path
-    start: yaml.Mark
-    anchor: str | None
-    size: int = 1
-    key: str | None = None
-    key_span: Span | None = None
-    key_is_alias: bool = False
+    """A mapping or list being read: what it holds so far, and the key waiting for a value."""
+
+    __slots__ = ("anchor", "container", "key", "key_is_alias", "key_span", "path", "size", "start")
+
+    def __init__(
+        self,
+        container: list[object] | dict[str, object],
+        path: Path,
+        start: yaml.Mark,
+        anchor: str | None,
+    ) -> None:
+        self.container = container
+        self.path = path
+        self.start = start
+        self.anchor = anchor
+        self.size = 1
+        self.key: str | None = None
+        self.key_span: Span | None = None
+        self.key_is_alias = False
 
 
 class _Builder:

@@ -35,6 +35,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["EXPECTED", "NONE", "Reading", "Timeframe", "extract", "parse", "read"]
 
@@ -71,24 +72,20 @@ NONE = Timeframe("none")
 _SKIP = Timeframe("none")
 
 
-@dataclass(frozen=True, slots=True)
-class _Atom:
+class _Atom(NamedTuple):
     unit: str  # year, years, quarter, half, month, season, date, days
     start: datetime.date
     end: datetime.date
     weak: bool  # a bare number that needs a time context in running text
 
 
-@dataclass(frozen=True)
-class _Regexes:
+class _Regexes(NamedTuple):
     # The two large patterns are compiled only when first needed (see _large): most items of
     # a report have no year in them, and most reports have no timeframe fields.
     cand_src: str
     cand_undated: re.Pattern[str]  # for text without a year: no dated timeframe can be in it
     year: re.Pattern[str]
     whole_src: str
-    atoms: tuple[tuple[str, re.Pattern[str]], ...]
-    partial: dict[str, re.Pattern[str]]
     blank: re.Pattern[str]
     end_of_sentence: re.Pattern[str]
     follower: re.Pattern[str]
@@ -320,8 +317,6 @@ def _rx() -> _Regexes:
         cand_undated=re.compile(rf"[^\w./](?P<cand>{undated}(?!\w))", flags),
         year=re.compile(r"(?:199|20[0-9])[0-9]"),
         whole_src=rf"[\s(\[{{]*(?<![\w./]){cand}[\s)\]}};.,:]*",
-        atoms=tuple((kind, re.compile(src, flags)) for kind, src in _ATOMS),
-        partial={unit: re.compile(src, flags) for unit, src in _PARTIALS.items()},
         blank=re.compile(r"[\s;.,:]*"),
         end_of_sentence=re.compile(r"[\s\"'\u201d\u2019]*(?:[.;!?]|$)"),
         follower=re.compile(r"\s+([a-z]+)\b"),
@@ -420,10 +415,27 @@ def _make(kind: str, m: re.Match[str]) -> _Atom | None:
     return _Atom("year", datetime.date(y, 1, 1), datetime.date(y, 12, 31), True)
 
 
+_ATOM_SOURCES = dict(_ATOMS)
+_YEAR_ONLY = (("year", _ATOM_SOURCES["year"]),)
+
+
+@functools.cache
+def _atom_rx(kind: str) -> re.Pattern[str]:
+    """One kind of atom's pattern, compiled when first needed (texts are lower-cased)."""
+    return re.compile(_ATOM_SOURCES[kind])
+
+
+@functools.cache
+def _partial_rx(unit: str) -> re.Pattern[str]:
+    return re.compile(_PARTIALS[unit])
+
+
 @functools.lru_cache(maxsize=2048)
 def _atom(src: str) -> _Atom | None:
-    for kind, rx in _rx().atoms:
-        m = rx.fullmatch(src)
+    # Four digits can only be a year: the commonest atom needs no other pattern compiled.
+    kinds = _YEAR_ONLY if len(src) == 4 and src.isdigit() else _ATOMS
+    for kind, _ in kinds:
+        m = _atom_rx(kind).fullmatch(src)
         if m is not None:
             atom = _make(kind, m)
             if atom is not None:
@@ -434,7 +446,7 @@ def _atom(src: str) -> _Atom | None:
 def _partial_start(src: str, right: _Atom) -> datetime.date | None:
     """Start of the left side of "Q1-Q2 2015", "5-7 March 2014", "September-December 2013"."""
     unit = "date" if right.unit == "days" else right.unit
-    rx = _rx().partial.get(unit)
+    rx = _partial_rx(unit) if unit in _PARTIALS else None
     m = rx.fullmatch(src) if rx is not None else None
     if m is None:
         return None

@@ -32,6 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from galint.load import Path
 from galint.model import Item, Report, Section
@@ -119,8 +120,7 @@ class Trace:
 # --- the report's items ---------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Place:
+class _Place(NamedTuple):
     item: Item
     section: str
     target: int
@@ -303,8 +303,7 @@ def _stemmer() -> Callable[[str], str]:
     return stem
 
 
-@dataclass(slots=True)
-class _Vector:
+class _Vector(NamedTuple):
     weights: dict[str, float]
     names: frozenset[str]  # stems seen only inside names in this text
     norm: float

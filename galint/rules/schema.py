@@ -6,13 +6,12 @@ user can silence one kind of schema failure. Messages speak of the report, not t
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from galint.form import SCHEMA_FILE
+from galint.form import SCHEMA_PATH
 from galint.load import Path, Problem
 from galint.model import Report, describe
 from galint.rule import Rule
@@ -252,7 +251,8 @@ _FORMAT_HINTS = {
 def _schema() -> dict[str, Any]:
     import json
 
-    schema: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    with open(SCHEMA_PATH, encoding="utf-8") as stream:
+        schema: dict[str, Any] = json.load(stream)
     return schema
 
 
@@ -415,6 +415,13 @@ def _certainly_invalid_condition(condition: dict[str, Any], data: object) -> boo
     return False
 
 
+def _close(word: str, known: list[str]) -> list[str]:
+    """The known word closest to ``word``, if any is close (a misspelt key or value)."""
+    import difflib  # only a report with an unknown word needs it
+
+    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+
+
 def _equal(data: object, value: object) -> bool:
     return type(data) is type(value) and data == value
 
@@ -453,7 +460,7 @@ def _problems(error: ValidationError) -> Iterator[Problem]:
             if extra == "<<":
                 message += "; merge keys (<<) are not supported, write the keys out"
             else:
-                close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
+                close = _close(extra, known)
                 message += (
                     f"; did you mean '{close[0]}'?"
                     if close
@@ -464,7 +471,7 @@ def _problems(error: ValidationError) -> Iterator[Problem]:
         allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
         words = [str(value) for value in allowed]
         message = f"{where}: {_found(instance)} is not one of: {', '.join(words)}"
-        close = difflib.get_close_matches(str(instance), words, n=1, cutoff=0.6)
+        close = _close(str(instance), words)
         if close:
             message += f"; did you mean '{close[0]}'?"
         yield Problem(message, path, rule=rule)
