@@ -15,7 +15,7 @@ import bisect
 import codecs
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -181,22 +181,17 @@ def parse(text: str, path: str) -> Loaded:
     problems: list[Problem] = []
     builder = _Builder(path, text, problems)
     try:
-        builder.run(_events(text))
+        parser = _EventParser(text)
+        try:
+            builder.run(parser)
+        finally:
+            parser.dispose()
     except yaml.YAMLError as error:
         problems.append(_syntax_problem(error, text))
         return Loaded(path, None, problems)
     except _Stop:
         return Loaded(path, None, problems)
     return Loaded(path, builder.document, problems)
-
-
-def _events(text: str) -> Iterator[yaml.Event]:
-    parser = _EventParser(text)
-    try:
-        while parser.check_event():
-            yield parser.get_event()
-    finally:
-        parser.dispose()
 
 
 class _Stop(Exception):
@@ -238,7 +233,8 @@ class _Builder:
         self.alias_values = 0
         self.documents = 0
 
-    def run(self, events: Iterator[yaml.Event]) -> None:
+    def run(self, parser: Any) -> None:
+        """Build the document from the parser's events."""
         handlers: dict[type, Callable[[Any], None]] = {
             yaml.ScalarEvent: self.scalar,
             yaml.SequenceStartEvent: self.start,
@@ -247,7 +243,9 @@ class _Builder:
             yaml.MappingEndEvent: self.end,
             yaml.AliasEvent: self.alias,
         }
-        for event in events:
+        check, get = parser.check_event, parser.get_event
+        while check():
+            event = get()
             handler = handlers.get(type(event))
             if handler is None:  # a subclass of an event type
                 handler = next((h for t, h in handlers.items() if isinstance(event, t)), None)
