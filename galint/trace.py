@@ -373,9 +373,9 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     planned = {stem for vector in plan_vectors for stem in vector.weights}
     holders: dict[str, list[tuple[int, float, bool]]] = {}
     for n, vector in enumerate(item_vectors):
-        for stem, weight in vector.weights.items():
-            if stem in planned:
-                holders.setdefault(stem, []).append((n, weight, stem in vector.names))
+        weights, names = vector.weights, vector.names
+        for stem in weights.keys() & planned:
+            holders.setdefault(stem, []).append((n, weights[stem], stem in names))
     scores = [
         _score_row(vector, target, item_vectors, places, holders, params)
         for vector, (_, target) in zip(plan_vectors, plans, strict=True)
@@ -416,22 +416,24 @@ def _score_row(
     shared word: the same ministries turn up all over a report. The texts' full weights stay
     the measure.
     """
-    dots: dict[int, float] = {}
-    covers: dict[int, float] = {}
+    dots = [0.0] * len(items)
+    covers = [0.0] * len(items)  # a shared stem always adds to it: 0 means no stem shared
+    name_weight = params.name_weight
     for stem, weight in plan.weights.items():
         in_name = stem in plan.names
         for n, other, other_in_name in holders.get(stem, ()):
-            share = weight * params.name_weight if in_name and other_in_name else weight
-            dots[n] = dots.get(n, 0.0) + share * other
-            covers[n] = covers.get(n, 0.0) + share
+            share = weight * name_weight if in_name and other_in_name else weight
+            dots[n] += share * other
+            covers[n] += share
     row = {}
-    for n, dot in dots.items():
-        cosine = dot / (plan.norm * items[n].norm)
+    cosine_weight, bonus = params.cosine_weight, params.same_target_bonus
+    for n in [n for n, cover in enumerate(covers) if cover]:
+        cosine = dots[n] / (plan.norm * items[n].norm)
         covered = covers[n] / plan.total
-        score = params.cosine_weight * cosine + (1.0 - params.cosine_weight) * covered
+        score = cosine_weight * cosine + (1.0 - cosine_weight) * covered
         if places[n].target == target:
-            score += params.same_target_bonus
-        row[n] = min(score, 1.0)
+            score += bonus
+        row[n] = score if score < 1.0 else 1.0
     return row
 
 
