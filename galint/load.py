@@ -201,7 +201,9 @@ class _Stop(Exception):
 class _Frame:
     """A mapping or list being read: what it holds so far, and the key waiting for a value."""
 
-    __slots__ = ("anchor", "container", "key", "key_is_alias", "key_span", "path", "size", "start")
+    __slots__ = (
+        "anchor", "container", "is_map", "key", "key_path", "key_span", "path", "size", "start"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -215,9 +217,10 @@ class _Frame:
         self.start = start
         self.anchor = anchor
         self.size = 1
-        self.key: str | None = None
+        self.is_map = isinstance(container, dict)
+        self.key: str | None = None  # a mapping's key waiting for its value, its path, its span
+        self.key_path: Path | None = None
         self.key_span: Span | None = None
-        self.key_is_alias = False
 
 
 class _Builder:
@@ -266,16 +269,21 @@ class _Builder:
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
         span = self.lines.span(event.start_mark, event.end_mark)
-        value = self.resolve(event, span)
+        text = event.value
+        tag = event.tag
+        if tag is None or tag == "!":
+            value = _resolve_plain(text) if event.implicit[0] else text
+        else:
+            value = self.resolve(event, span)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
             if value is not None and not isinstance(value, str):
-                self.anchor_sources[event.anchor] = event.value
+                self.anchor_sources[event.anchor] = text
         if self.expects_key():
-            self.set_key(event.value, span)
+            self.set_key(text, span)
         else:
             if value is not None and not isinstance(value, str):
-                self.document.sources[self.next_path()] = event.value
+                self.document.sources[self.next_path()] = text
             self.add(value, span, 1)
 
     def start(self, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
@@ -368,16 +376,16 @@ class _Builder:
         if not self.stack:
             return False
         frame = self.stack[-1]
-        return isinstance(frame.container, dict) and frame.key is None
+        return frame.is_map and frame.key is None
 
     def next_path(self) -> Path:
         if not self.stack:
             return ()
         frame = self.stack[-1]
-        if isinstance(frame.container, list):
+        if not frame.is_map:
             return (*frame.path, len(frame.container))
-        assert frame.key is not None
-        return (*frame.path, frame.key)
+        assert frame.key_path is not None
+        return frame.key_path
 
     def set_key(self, key: str, span: Span) -> None:
         frame = self.stack[-1]
@@ -404,25 +412,29 @@ class _Builder:
                 del self.document.values[known]
                 self.document.keys.pop(known, None)
         frame.key = key
+        frame.key_path = path
         frame.key_span = span
 
     def add(self, value: object, span: Span, size: int) -> None:
-        path = self.next_path()
-        self.document.values[path] = span
+        document = self.document
         if not self.stack:
+            document.values[()] = span
             if self.documents <= 1:
-                self.document.data = value
+                document.data = value
             return
         frame = self.stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
-            frame.container.append(value)
+        container = frame.container
+        if isinstance(container, list):
+            document.values[(*frame.path, len(container))] = span
+            container.append(value)
         else:
-            assert frame.key is not None and frame.key_span is not None
-            self.document.keys[path] = frame.key_span
-            frame.container[frame.key] = value
-            frame.key = None
-            frame.key_span = None
+            path, key = frame.key_path, frame.key
+            assert path is not None and key is not None and frame.key_span is not None
+            document.values[path] = span
+            document.keys[path] = frame.key_span
+            container[key] = value
+            frame.key = frame.key_path = frame.key_span = None
 
     def resolve(self, event: yaml.ScalarEvent, span: Span) -> object:
         tag = event.tag
@@ -470,11 +482,19 @@ _INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 
 
+# What a plain scalar that is not text can start with.
+_NOT_ONLY_TEXT = frozenset("~nNtTfF+-.0123456789")
+
+
 def _resolve_plain(text: str) -> object:
     """A plain scalar's value under the YAML 1.2 core schema."""
-    if not text or _NULL.match(text):
+    if not text:
         return None
     first = text[0]
+    if first not in _NOT_ONLY_TEXT:
+        return text  # most scalars of a report: words
+    if _NULL.match(text):
+        return None
     if first in "tTfF":
         if _TRUE.match(text):
             return True
