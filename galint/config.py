@@ -9,6 +9,7 @@ import fnmatch
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from galint.finding import SEVERITIES
 from galint.rule import Rule
@@ -170,8 +171,7 @@ def _close(word: str, known: Sequence[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """What a run applies: the rules, their severities and options, and per-file ignores."""
 
     enabled: tuple[Rule, ...]

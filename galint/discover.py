@@ -6,7 +6,7 @@ import codecs
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from galint.form import FORM_KEY
 
@@ -16,8 +16,7 @@ SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"
 _FORM_LINE = re.compile(rb"^" + FORM_KEY.encode() + rb"[ \t]*:", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     path: str
     # Named on the command line: always checked, report or not.
     explicit: bool

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from galint.finding import Finding, Span
 from galint.load import split_lines
@@ -33,8 +34,7 @@ class Directive:
     used: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressed:
+class Suppressed(NamedTuple):
     finding: Finding
     reason: str
 

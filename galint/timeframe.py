@@ -34,7 +34,6 @@ import calendar
 import datetime
 import functools
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 __all__ = ["EXPECTED", "NONE", "Reading", "Timeframe", "extract", "parse", "read"]
@@ -48,8 +47,7 @@ _ONE_DAY = datetime.timedelta(days=1)
 _BRACKET_REACH = 1000  # a bracket wider than this is prose, not a timeframe's bracket
 
 
-@dataclass(frozen=True)
-class Timeframe:
+class Timeframe(NamedTuple):
     """What a timeframe says; ``kind`` is "interval", "continuous", "vague" or "none"."""
 
     kind: str

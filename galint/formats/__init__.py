@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from galint.finding import SEVERITIES, Finding
 from galint.rule import Rule
@@ -13,8 +13,7 @@ from galint.suppress import Suppressed
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(NamedTuple):
     files: int
     findings: Sequence[Finding]
     suppressed: Sequence[Suppressed] = ()
