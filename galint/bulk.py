@@ -4,9 +4,11 @@ per policy target.
 Submissions come from outside, so a bulk run reads them and nothing else: no configuration
 file found among them, no ``previous:`` path outside the folders given, no symbolic link out
 of them. Files are grouped by country before they are parsed (from a look at their first
-bytes), and each group is checked and summarised on its own, so memory holds one country at a
-time plus the summaries. With many files the groups are checked on every core, and the
-output is the same as a serial run's, in the same order.
+bytes), and each group is checked and summarised on its own: memory holds one country's
+files at a time, and only its summary leaves the worker (not its file results), so a caller
+that writes each summary out as it comes holds one summary at a time. With many files the
+groups are checked on every core, and the output is the same as a serial run's, in the same
+order.
 """
 
 from __future__ import annotations
@@ -121,13 +123,11 @@ def check_group(
     selection: Selection,
     roots: Sequence[str],
     max_bytes: int = MAX_BYTES,
-) -> tuple[CountryStats, list[FileResult]]:
-    """Load, pair, check and summarise one country's files."""
+) -> CountryStats:
+    """Load, pair, check and summarise one country's files. The summary holds what a report
+    needs (files, findings, figures, traceability); the documents and file results go."""
     results = run_together(candidates, selection, max_bytes=max_bytes, confine=roots)
-    stats = summarise(candidates, results)
-    for result in results:
-        result.report = None  # the summary holds what is needed; let the documents go
-    return stats, results
+    return summarise(candidates, results)
 
 
 def summarise(candidates: Sequence[Candidate], results: Sequence[FileResult]) -> CountryStats:
@@ -233,22 +233,20 @@ def run(
     roots: Sequence[str],
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
-) -> Iterator[tuple[CountryStats, list[FileResult]]]:
-    """Every country's summary and file results, in a stable order (the countries' first
-    files, in discovery order), the same with one process or several."""
+) -> Iterator[CountryStats]:
+    """Every country's summary, in a stable order (the countries' first files, in discovery
+    order), the same with one process or several. Lazily: a caller that lets each summary go
+    once written holds one at a time."""
     groups = group(candidates)
     files = sum(len(g) for g in groups)
     workers = 1 if files < PARALLEL_FROM else jobs
-    for found, outcome in zip(
-        groups, parallel.imap(_check, groups, (selection, list(roots)), workers), strict=True
-    ):
-        yield outcome
+    outcomes = parallel.imap(_check, groups, (selection, list(roots)), workers, weight=len)
+    for found in groups:
+        yield next(outcomes)  # kept by no variable here while the next country is checked
         if progress:
             progress(len(found))
 
 
-def _check(
-    shared: tuple[Selection, list[str]], found: Sequence[Candidate]
-) -> tuple[CountryStats, list[FileResult]]:
+def _check(shared: tuple[Selection, list[str]], found: Sequence[Candidate]) -> CountryStats:
     selection, roots = shared
     return check_group(found, selection, roots)

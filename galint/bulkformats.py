@@ -1,11 +1,18 @@
-"""The bulk summary as data, a terminal table, and CSV. The HTML page is galint.html."""
+"""The bulk summary as data, a terminal table, and CSV. The HTML page is galint.html.
+
+The JSON, CSV and text outputs take the countries as an iterable and keep none of them once
+written, so that ``galint report`` over thousands of files holds one country's summary at a
+time (the text table keeps one short row per country); ``data()``, for the HTML page, holds
+them all.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
+from itertools import islice
 
 from galint import __version__
 from galint.bulk import COUNTED, CountryStats, TargetStats
@@ -47,33 +54,47 @@ def figures(stats: TargetStats) -> dict[str, object]:
     return row
 
 
-def data(countries: Sequence[CountryStats]) -> dict[str, object]:
-    """Everything, machine-readable: what the JSON output prints and the HTML page shows."""
-    return {**_head(countries), "countries": list(_countries(countries))}
-
-
-def _head(countries: Sequence[CountryStats]) -> dict[str, object]:
-    overall = TargetStats(0)
+def data(countries: Iterable[CountryStats]) -> dict[str, object]:
+    """Everything, machine-readable: what the JSON output prints and the HTML page shows. It
+    holds every country at once (the HTML page embeds them all in one page); the JSON output
+    comes from ``json_chunks``, which holds one at a time."""
+    countries = list(countries)
+    totals = Totals()
     for country in countries:
+        totals.add(country)
+    return {**totals.head(), "countries": list(_countries(countries))}
+
+
+class Totals:
+    """The figures over every country, added up one country at a time: the head of the JSON
+    output, which comes before the countries."""
+
+    def __init__(self) -> None:
+        self.countries = 0
+        self.files = 0
+        self.overall = TargetStats(0)
+
+    def add(self, country: CountryStats) -> None:
+        self.countries += 1
+        self.files += len(country.files)
         total = country.total()
         for name in COUNTED:
-            setattr(overall, name, getattr(overall, name) + getattr(total, name))
-        overall.severities.update(total.severities)
-    return {
-        "version": __version__,
-        "targets": [{"number": t.number, "title": t.title} for t in form().targets],
-        "totals": {
-            "countries": len(countries),
-            "files": sum(len(c.files) for c in countries),
-            **figures(overall),
-        },
-    }
+            setattr(self.overall, name, getattr(self.overall, name) + getattr(total, name))
+        self.overall.severities.update(total.severities)
+
+    def head(self) -> dict[str, object]:
+        return {
+            "version": __version__,
+            "targets": [{"number": t.number, "title": t.title} for t in form().targets],
+            "totals": {"countries": self.countries, "files": self.files, **figures(self.overall)},
+        }
 
 
-def _countries(countries: Sequence[CountryStats]) -> Iterator[dict[str, object]]:
-    for c, key in zip(countries, _unique_keys(countries), strict=True):
+def _countries(countries: Iterable[CountryStats]) -> Iterator[dict[str, object]]:
+    keys = _UniqueKeys()
+    for c in countries:
         yield {
-            "key": key,
+            "key": keys.of(c),
             "code": c.code,
             "name": c.name,
             "editions": c.editions,
@@ -95,40 +116,96 @@ def _countries(countries: Sequence[CountryStats]) -> Iterator[dict[str, object]]
                 for p in c.plans
             ],
         }
+        del c  # not kept while the next country is checked
 
 
-def json_chunks(countries: Sequence[CountryStats]) -> Iterator[str]:
-    """The JSON output piece by piece, one country at a time, so that a run over thousands of
-    files never holds the whole text: the same text as ``json.dumps(data(...), indent=2)``."""
+class _UniqueKeys:
+    """Each country's key, made unique: two folders may hold reports of no known country."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def of(self, country: CountryStats) -> str:
+        n = self.seen[country.key] = self.seen.get(country.key, 0) + 1
+        return country.key if n == 1 else f"{country.key}-{n}"
+
+
+def json_chunks(countries: Iterable[CountryStats]) -> Iterator[str]:
+    """The JSON output piece by piece: the same text as ``json.dumps(data(countries),
+    indent=2, ensure_ascii=False)``, holding one country at a time, however many there are.
+
+    The head (the totals over every country) comes first in the text, so the countries are
+    written, as they come, to a temporary file while the totals are added up; the first piece
+    comes once ``countries`` is exhausted (a run over the submissions is over), then the text
+    of the temporary file, block by block. ``countries`` may be a lazy iterable such as
+    ``bulk.run(...)``: nothing keeps a country once its text is written.
+    """
     import json
 
-    head = json.dumps(_head(countries), indent=2, ensure_ascii=False)
+    totals = Totals()
+    encoder = json.JSONEncoder(indent=2, ensure_ascii=False)  # as json.dumps(indent=2, ...)
+
+    def pieces() -> Iterator[str]:
+        separator = ""
+        for country in _countries(_counted(countries, totals)):
+            yield separator + "\n    "
+            separator = ","
+            # A few thousand pieces at a time: a country of a hundred files is megabytes of
+            # text. A string's newlines are escaped in JSON, so every "\n" is indentation.
+            encoded = encoder.iterencode(country)
+            while some := list(islice(encoded, 4096)):
+                yield "".join(some).replace("\n", "\n    ")
+            del country, encoded
+
+    body = spooled(pieces())
+    first = next(body, "")  # every country is written and counted by now
+    head = json.dumps(totals.head(), indent=2, ensure_ascii=False)
     yield head[:-2] + ',\n  "countries": ['
-    for n, country in enumerate(_countries(countries)):
-        text = json.dumps(country, indent=2, ensure_ascii=False).replace("\n", "\n    ")
-        yield ("," if n else "") + "\n    " + text
-    yield "\n  ]\n}\n" if countries else "]\n}\n"
+    yield first
+    yield from body
+    yield "\n  ]\n}\n" if totals.countries else "]\n}\n"
 
 
-def _unique_keys(countries: Sequence[CountryStats]) -> list[str]:
-    """Each country's key, made unique: two folders may hold reports of no known country."""
-    seen: dict[str, int] = {}
-    keys = []
+def _counted(countries: Iterable[CountryStats], totals: Totals) -> Iterator[CountryStats]:
     for country in countries:
-        seen[country.key] = seen.get(country.key, 0) + 1
-        keys.append(country.key if seen[country.key] == 1 else f"{country.key}-{seen[country.key]}")
-    return keys
+        totals.add(country)
+        yield country
+        del country
 
 
-def render_json(countries: Sequence[CountryStats]) -> str:
+# How much of a spooled text is read back at a time.
+BLOCK = 1 << 16
+
+
+def spooled(chunks: Iterable[str]) -> Iterator[str]:
+    """The same text as ``chunks``, in blocks, once every chunk has been made: they are
+    written to a temporary file on the way (not held in memory), so that nothing comes out
+    of a run before it is over (no half-written output if it fails, nothing printed over a
+    progress bar) however long the text is."""
+    import tempfile
+
+    # newline="": the text is read back exactly as written, "\r" and all.
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as spool:
+        for chunk in chunks:
+            spool.write(chunk)
+        spool.seek(0)
+        while block := spool.read(BLOCK):
+            yield block
+
+
+def render_json(countries: Iterable[CountryStats]) -> str:
     return "".join(json_chunks(countries))
 
 
-def render_csv(countries: Sequence[CountryStats]) -> str:
+def csv_chunks(countries: Iterable[CountryStats]) -> Iterator[str]:
+    """The CSV output: the header, then each country's rows as the country comes."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
+    yield out.getvalue()
     for country in countries:
+        out.seek(0)
+        out.truncate()
         for target in country.targets:
             row = figures(target)
             writer.writerow(
@@ -140,15 +217,25 @@ def render_csv(countries: Sequence[CountryStats]) -> str:
                     *("" if row[name] is None else row[name] for name in CSV_COLUMNS[4:]),
                 ]
             )
-    return out.getvalue()
+        del country
+        yield out.getvalue()
 
 
-def render_text(countries: Sequence[CountryStats]) -> str:
-    """A terminal table: one line per country, then the totals."""
+def render_csv(countries: Iterable[CountryStats]) -> str:
+    return "".join(csv_chunks(countries))
+
+
+def render_text(countries: Iterable[CountryStats]) -> str:
+    """A terminal table: one line per country, then the totals. The columns are as wide as
+    their widest cell, so the table is made at the end, but of each country only its short
+    row is kept."""
     header = ("country", "editions", "sections", "empty", "plans", "followed", "carried",
               "missing", "no time", "errors", "warnings")  # fmt: skip
     rows = []
+    files = findings = 0
     for country in countries:
+        files += len(country.files)
+        findings += len(country.findings)
         total = figures(country.total())
         rows.append(
             (
@@ -165,6 +252,7 @@ def render_text(countries: Sequence[CountryStats]) -> str:
                 str(total["warnings"]),
             )
         )
+        del country  # its row is all the table needs
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     lines = [
         "  ".join(
@@ -173,7 +261,5 @@ def render_text(countries: Sequence[CountryStats]) -> str:
         ).rstrip()
         for row in [header, *rows]
     ]
-    files = sum(len(c.files) for c in countries)
-    findings = sum(len(c.findings) for c in countries)
-    lines.append(f"{len(countries)} countries, {files} files, {findings} findings.")
+    lines.append(f"{len(rows)} countries, {files} files, {findings} findings.")
     return "\n".join(lines) + "\n"

@@ -220,6 +220,10 @@ def report(
 ) -> None:
     """Check every country's reports under PATHS and summarise them, per country and per
     policy target: sections filled, plans followed up, timeframes given, findings."""
+    # Each country's summary is written out (JSON, CSV: to a temporary file) as it comes and
+    # then let go, so that memory does not grow with the number of files; the output itself
+    # comes once the run is over. The HTML page embeds every country, so it holds them all.
+    import itertools
     import os
 
     from galint import bulk, bulkformats
@@ -229,22 +233,22 @@ def report(
     selection = _selection(config, select, ignore)
     found = list(candidates(list(paths), named_are_reports=True))
     roots = [p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths]
-    countries = []
     with _progress(len(found)) as advance:
-        for stats, _ in bulk.run(found, selection, roots, jobs, advance):
-            countries.append(stats)
-    if output_format == "json":
-        _write(bulkformats.json_chunks(countries), output)
-        return
-    if output_format == "csv":
-        text = bulkformats.render_csv(countries)
-    elif output_format == "html":
-        from galint import html
+        countries = bulk.run(found, selection, roots, jobs, advance)
+        if output_format == "json":
+            chunks = bulkformats.json_chunks(countries)
+        elif output_format == "csv":
+            chunks = bulkformats.spooled(bulkformats.csv_chunks(countries))
+        elif output_format == "html":
+            from galint import html
 
-        text = html.render(bulkformats.data(countries))
-    else:
-        text = bulkformats.render_text(countries)
-    _write(text, output)
+            chunks = iter([html.render(bulkformats.data(countries))])
+        else:
+            chunks = iter([bulkformats.render_text(countries)])
+        # Each kind of output gives its first piece once the run is over: the progress bar is
+        # done before anything is written, and --output is not touched if the run fails.
+        first = next(chunks, "")
+    _write(itertools.chain([first], chunks), output)
 
 
 @contextmanager

@@ -4,7 +4,9 @@ is the output of a run with one."""
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -21,9 +23,15 @@ def imap(
     items: Sequence[Item],
     shared: Any,
     jobs: int | None = None,
+    weight: Callable[[Item], int] | None = None,
 ) -> Iterator[Result]:
     """``function(shared, item)`` for each item, in order, on ``jobs`` processes (default:
-    every core). ``shared`` is handed to each worker once, not with every item."""
+    every core). ``shared`` is handed to each worker once, not with every item.
+
+    Results are made only a little ahead of the caller: a caller slower than the workers (one
+    that writes each result out) holds a few batches of results, not every result of the run.
+    ``weight`` (say, an item's number of files) keeps heavy items out of large batches.
+    """
     workers = min(jobs or os.cpu_count() or 1, len(items))
     if workers <= 1:
         for item in items:
@@ -32,11 +40,40 @@ def imap(
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # Items go to the workers in batches: one message per item costs about a tenth of the
+    # work of checking a country; a few batches per worker keep the load even.
+    size = max(1, min(16, len(items) // (workers * 4)))
+    batches = _batches(items, size, weight)
     with context.Pool(workers, _start, (function, shared)) as pool:
-        # Items go to the workers in chunks: one message per item costs about a tenth of the
-        # work of checking a country; a few chunks per worker keep the load even.
-        chunk = max(1, min(16, len(items) // (workers * 4)))
-        yield from pool.imap(_call, items, chunksize=chunk)
+        # Two batches per worker are out at a time: one being worked on, one waiting.
+        pending = deque(
+            pool.apply_async(_call_batch, (batch,)) for batch in islice(batches, 2 * workers)
+        )
+        while pending:
+            done = deque(pending.popleft().get())
+            for batch in islice(batches, 1):
+                pending.append(pool.apply_async(_call_batch, (batch,)))
+            while done:
+                yield done.popleft()  # and let it go
+
+
+def _batches(
+    items: Sequence[Item], size: int, weight: Callable[[Item], int] | None
+) -> Iterator[list[Item]]:
+    """Consecutive items, ``size`` at a time; with ``weight``, also at most ``size`` times the
+    median item's weight (an item heavier than that goes alone)."""
+    limit = size * sorted(map(weight, items))[len(items) // 2] if weight else 0
+    batch: list[Item] = []
+    load = 0
+    for item in items:
+        heft = weight(item) if weight else 0
+        if batch and (len(batch) == size or load + heft > limit > 0):
+            yield batch
+            batch, load = [], 0
+        batch.append(item)
+        load += heft
+    if batch:
+        yield batch
 
 
 def _start(function: Callable[[Any, Any], Any], shared: Any) -> None:
@@ -44,5 +81,6 @@ def _start(function: Callable[[Any, Any], Any], shared: Any) -> None:
     _SHARED["shared"] = shared
 
 
-def _call(item: Any) -> Any:
-    return _SHARED["function"](_SHARED["shared"], item)
+def _call_batch(batch: list[Any]) -> list[Any]:
+    function, shared = _SHARED["function"], _SHARED["shared"]
+    return [function(shared, item) for item in batch]

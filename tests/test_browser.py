@@ -57,7 +57,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dict
     found = list(candidates([str(examples)], named_are_reports=True))
     run = bulk.run(found, Selection.of(all_rules()), [str(examples)], jobs=1)
     datasets = {
-        "examples": bulkformats.data([stats for stats, _ in run]),
+        "examples": bulkformats.data(run),
         "many": synthetic.many(),
         "hostile": synthetic.hostile(),
     }

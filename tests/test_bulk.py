@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cli_run import run
 
-from galint import bulk, cli
+from galint import bulk, bulkformats, cli, parallel
 from galint.bulkformats import CSV_COLUMNS
 from galint.discover import candidates, sniff
 from galint.engine import Selection
+from galint.finding import Finding
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,7 +186,7 @@ def test_parallel_output_is_the_serial_output(tmp_path: Path) -> None:
     def summary(jobs: int) -> list[tuple[str, list[str], list[tuple[str, int, int, str]]]]:
         return [
             (stats.key, stats.files, [(f.path, f.line, f.column, f.code) for f in stats.findings])
-            for stats, _ in bulk.run(found, selection, [str(folder)], jobs=jobs)
+            for stats in bulk.run(found, selection, [str(folder)], jobs=jobs)
         ]
 
     serial = summary(1)
@@ -256,3 +260,152 @@ def test_a_target_left_out_is_no_report_not_empty_sections(
     from galint import html
 
     assert html.status(target_4) == "none"  # shown as "No report", not as empty sections
+
+
+# --- streaming: galint report holds one country at a time -------------------------------------
+
+
+def countries_folder(folder: Path, codes: Sequence[str]) -> Path:
+    """Montenegro's pair once per code, each in its own folder."""
+    for code in codes:
+        for name in ("2013.yaml", "2014.yaml"):
+            text = (ROOT / "examples" / "montenegro" / name).read_text(encoding="utf-8")
+            target = folder / code.lower() / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text.replace("code: ME", f"code: {code}"), encoding="utf-8")
+    return folder
+
+
+def odd_countries() -> list[bulk.CountryStats]:
+    """Summaries with what a streamed text could get wrong: newlines and other line breaks
+    in strings, non-ASCII, keys that repeat, no code, no targets."""
+    finding = Finding("x/a.yaml", 3, 1, 3, 9, "C003", "empty-section", "warning", 'say "/"\n')
+    odd = bulk.CountryStats(key="?x", code=None, name="Zé\nland\u2028\r\t", files=["x/a.yaml"])
+    odd.targets = [bulk.TargetStats(1, sections=3, filled=1)]
+    odd.findings = [finding]
+    odd.plans = [
+        bulk.PlanRow(
+            "1.1", 1, "missing", "Plan\nwith\r\nbreaks", "x/a.yaml", 4,
+            [bulk.FollowedIn("x/b.yaml", "Done…", "implementation", 1, 2, 9, 0.5, "text")],
+        )
+    ]  # fmt: skip
+    return [odd, bulk.CountryStats(key="?x", code=None, name=None), odd]
+
+
+def example_countries() -> list[bulk.CountryStats]:
+    found = list(candidates([str(ROOT / "examples")], named_are_reports=True))
+    return list(bulk.run(found, Selection.of(all_rules()), [str(ROOT / "examples")], jobs=1))
+
+
+@pytest.mark.parametrize("which", ["examples", "odd", "none"])
+def test_streamed_json_is_json_dumps_of_the_data(which: str) -> None:
+    countries = {"examples": example_countries, "odd": odd_countries, "none": list}[which]()
+    expected = json.dumps(bulkformats.data(countries), indent=2, ensure_ascii=False) + "\n"
+    # A lazy iterable, read once, as galint report hands over bulk.run(...).
+    assert "".join(bulkformats.json_chunks(iter(countries))) == expected
+    assert bulkformats.render_json(countries) == expected
+    assert json.loads(expected)["totals"]["countries"] == len(countries)
+
+
+def test_the_json_output_of_galint_report_is_json_dumps_of_the_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = countries_folder(tmp_path / "many", ["AA", "BB", "CC"])
+    found = list(candidates([str(folder)], named_are_reports=True))
+    countries = list(bulk.run(found, Selection.of(all_rules()), [str(folder)], jobs=1))
+    code, out, _ = run(capsys, "report", "--format", "json", str(folder))
+    assert code == 0
+    assert out == json.dumps(bulkformats.data(countries), indent=2, ensure_ascii=False) + "\n"
+    output = tmp_path / "report.json"
+    assert run(capsys, "report", "--format", "json", "-o", str(output), str(folder))[0] == 0
+    assert output.read_text(encoding="utf-8") == out
+
+
+def test_csv_and_text_outputs_take_the_countries_lazily() -> None:
+    countries = example_countries() + odd_countries()
+    rows = list(csv.DictReader(io.StringIO("".join(bulkformats.csv_chunks(iter(countries))))))
+    assert [r["country"] for r in rows] == [c.code or c.key for c in countries for _ in c.targets]
+    assert rows[-1]["name"] == "Zé\nland\u2028\r\t"
+    text = bulkformats.render_text(iter(countries))
+    findings = sum(len(c.findings) for c in countries)
+    assert text.splitlines()[-1] == f"5 countries, 6 files, {findings} findings."
+
+
+def test_spooled_text_comes_back_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulkformats, "BLOCK", 3)
+    chunks = ["a\r\n", "", "Zé\u2028land\r", "x" * 10]
+    pieces = list(bulkformats.spooled(iter(chunks)))
+    assert "".join(pieces) == "".join(chunks)
+    assert len(pieces) > 1 and all(len(piece) <= 3 for piece in pieces)
+    assert list(bulkformats.spooled([])) == []
+
+
+def live_countries() -> int:
+    gc.collect()
+    return sum(isinstance(o, bulk.CountryStats) for o in gc.get_objects())
+
+
+@pytest.mark.parametrize("output_format", ["json", "csv", "text", "html"])
+def test_report_lets_each_country_go_once_written(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    output_format: str,
+) -> None:
+    codes = ["AA", "BB", "CC", "DD", "EE", "FF"]
+    folder = countries_folder(tmp_path / "many", codes)
+    alive: list[int] = []
+    check_group = bulk.check_group
+
+    def counting(*args: Any, **kwargs: Any) -> bulk.CountryStats:
+        alive.append(live_countries())  # before this country is checked
+        return check_group(*args, **kwargs)
+
+    monkeypatch.setattr(bulk, "check_group", counting)
+    code, out, _ = run(capsys, "report", "--format", output_format, str(folder))
+    assert code == 0 and "BB" in out
+    assert len(alive) == len(codes)
+    if output_format == "html":
+        # The page embeds every country, so it keeps them all until it is made.
+        assert alive == list(range(len(codes)))
+    else:
+        # Every country written out and let go before the next is checked.
+        assert alive == [0] * len(codes)
+
+
+@pytest.mark.parametrize("output_format", ["json", "csv", "text"])
+def test_output_file_is_not_touched_when_the_run_fails(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    output_format: str,
+) -> None:
+    folder = countries_folder(tmp_path / "many", ["AA", "BB", "CC"])
+    output = tmp_path / "report.out"
+    output.write_text("the last good report\n", encoding="utf-8")
+    check_group = bulk.check_group
+    checked: list[int] = []
+
+    def failing(*args: Any, **kwargs: Any) -> bulk.CountryStats:
+        checked.append(1)
+        if len(checked) == 3:
+            raise RuntimeError("worker died")
+        return check_group(*args, **kwargs)
+
+    monkeypatch.setattr(bulk, "check_group", failing)
+    args = ("report", "--format", output_format)
+    code, out, err = run(capsys, *args, "-o", str(output), str(folder))
+    assert code == cli.EXIT_INTERNAL and "worker died" in err
+    assert output.read_text(encoding="utf-8") == "the last good report\n"
+    checked.clear()
+    code, out, err = run(capsys, *args, str(folder))
+    assert code == cli.EXIT_INTERNAL and out == ""  # nothing half-printed either
+
+
+def test_batches_keep_heavy_items_apart() -> None:
+    assert list(parallel._batches(list(range(7)), 3, None)) == [[0, 1, 2], [3, 4, 5], [6]]
+    sizes = [2, 2, 2, 108, 2, 2, 108, 108, 2]
+    batches = list(parallel._batches(sizes, 4, lambda n: n))
+    assert [n for batch in batches for n in batch] == sizes
+    # At most 4 times the median weight (2) in a batch, unless one item alone is heavier.
+    assert batches == [[2, 2, 2], [108], [2, 2], [108], [108], [2]]

@@ -112,7 +112,7 @@ def examples() -> dict[str, Any]:
     """The examples' data, as `galint report` computes it."""
     found = list(candidates([str(EXAMPLES)], named_are_reports=True))
     run = bulk.run(found, Selection.of(all_rules()), [str(EXAMPLES)], jobs=1)
-    return bulkformats.data([stats for stats, _ in run])
+    return bulkformats.data(run)
 
 
 DATASETS = {
