@@ -281,7 +281,7 @@ class _Words:
         return entry
 
 
-_STEM_CACHE_SIZE = 200_000
+_STEM_CACHE_SIZE = 50_000
 
 
 @functools.cache
