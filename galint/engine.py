@@ -91,7 +91,7 @@ def run(
     shared = (selection, require_previous, max_bytes)
     results = [
         result
-        for checked in parallel.imap(_check_group, group(found), shared, jobs)
+        for checked in parallel.imap(_check_group, group(found), shared, jobs, weight=len)
         for result in checked
     ]
     return sorted(results, key=lambda result: order[result.path])
