@@ -126,8 +126,12 @@ def check_group(
 ) -> CountryStats:
     """Load, pair, check and summarise one country's files. The summary holds what a report
     needs (files, findings, figures, traceability); the documents and file results go."""
-    results = run_together(candidates, selection, max_bytes=max_bytes, confine=roots)
-    return summarise(candidates, results)
+    from galint.trace import keeping
+
+    # The summary reads the traces the rules made: kept for the whole country, then let go.
+    with keeping():
+        results = run_together(candidates, selection, max_bytes=max_bytes, confine=roots)
+        return summarise(candidates, results)
 
 
 def summarise(candidates: Sequence[Candidate], results: Sequence[FileResult]) -> CountryStats:

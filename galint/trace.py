@@ -26,6 +26,7 @@ done), and ``missing`` when nothing does.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import re
@@ -45,6 +46,7 @@ __all__ = [
     "Trace",
     "cite",
     "implementation_path",
+    "keeping",
     "plan_ids",
     "plans_of",
     "render_text",
@@ -462,6 +464,20 @@ def _plan_trace(previous: Report, plan: Item, target: int, found: list[Match]) -
 # Several rules ask for the trace of the same report; a run checks each report once.
 _CACHE: dict[int, tuple[Report, Report, Trace]] = {}
 _CACHE_SIZE = 16
+_KEEPING = [0]  # how many keeping() blocks are open
+
+
+@contextlib.contextmanager
+def keeping() -> Iterator[None]:
+    """Within the block, every trace made stays cached, however many (a bulk run summarises a
+    country's reports after checking them all); at its end, the cache is emptied."""
+    _KEEPING[0] += 1
+    try:
+        yield
+    finally:
+        _KEEPING[0] -= 1
+        if not _KEEPING[0]:
+            _CACHE.clear()
 
 
 def trace_of(report: Report) -> Trace | None:
@@ -474,7 +490,7 @@ def trace_of(report: Report) -> Trace | None:
     if cached is not None and cached[0] is report and cached[1] is previous:
         return cached[2]
     result = trace(previous, report)
-    if len(_CACHE) >= _CACHE_SIZE:
+    if len(_CACHE) >= _CACHE_SIZE and not _KEEPING[0]:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[id(report)] = (report, previous, result)
     return result

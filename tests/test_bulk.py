@@ -409,3 +409,28 @@ def test_batches_keep_heavy_items_apart() -> None:
     assert [n for batch in batches for n in batch] == sizes
     # At most 4 times the median weight (2) in a batch, unless one item alone is heavier.
     assert batches == [[2, 2, 2], [108], [2, 2], [108], [108], [2]]
+
+
+def test_a_country_of_many_pairs_is_traced_once_per_pair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A country's reports are checked, then summarised: the summary reuses the traces the
+    rules made, however many pairs the country has, and lets them go afterwards."""
+    from galint import trace
+
+    pairs = trace._CACHE_SIZE + 4
+    for n in range(pairs):
+        shutil.copytree(ROOT / "examples" / "montenegro", tmp_path / f"round-{n:02}")
+    made: list[object] = []
+    real = trace.trace
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trace, "trace", counted)
+    found = list(candidates([str(tmp_path)]))
+    stats = bulk.check_group(found, Selection.of(all_rules()), [str(tmp_path)])
+    assert len(made) == pairs == len({id(r) for r in made})
+    assert sum(t.plans_previous for t in stats.targets) == pairs * 16
+    assert not trace._CACHE
