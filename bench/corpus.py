@@ -97,12 +97,26 @@ _COUNTRIES = """AT Austria|BE Belgium|BG Bulgaria|HR Croatia|CY Cyprus|CZ Czech 
 COUNTRIES: tuple[tuple[str, str], ...] = tuple(
     (entry.strip()[:2], entry.strip()[3:]) for entry in _COUNTRIES.replace("\n", "").split("|")
 )
-# Codes ISO leaves to users: the countries after the real ones take these, in turn.
-USER_CODES: tuple[str, ...] = (
+# Codes ISO leaves to users, then every other pair of capitals that names no country: the
+# countries after the real ones take these, in turn. galint checks the reports of one code
+# together, so a large corpus spreads its made-up countries over as many codes as there are
+# (427: 5,000 reports give groups of 10 or 12 files, as a real country's submissions would be,
+# not 108).
+_USER_ASSIGNED = (
     "AA",
     *(f"Q{c}" for c in "MNOPQRSTUVWXYZ"),
     *(f"X{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
     "ZZ",
+)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+SYNTHETIC_CODES: tuple[str, ...] = (
+    *_USER_ASSIGNED,
+    *(
+        a + b
+        for a in _LETTERS
+        for b in _LETTERS
+        if a + b not in _USER_ASSIGNED and all(a + b != code for code, _ in COUNTRIES)
+    ),
 )
 # Names read with "the": "the Netherlands will", "the United States will".
 _WITH_THE = re.compile(
@@ -144,7 +158,7 @@ def synthetic_name(n: int) -> str:
 
 
 def country(index: int) -> Country:
-    """The ``index``-th country: a real one, then synthetic ones with user-assigned codes.
+    """The ``index``-th country: a real one, then synthetic ones with codes no country has.
 
     Past the real codes, codes repeat (a report's ``previous:`` key pairs it, not its code),
     so each synthetic country has its own folder ``<code>-<index>`` and a made-up name.
@@ -153,7 +167,7 @@ def country(index: int) -> Country:
         code, name = COUNTRIES[index]
         return Country(index, code, code, name)
     n = index - len(COUNTRIES)
-    code = USER_CODES[n % len(USER_CODES)]
+    code = SYNTHETIC_CODES[n % len(SYNTHETIC_CODES)]
     return Country(index, f"{code}-{index:04d}", code, synthetic_name(n))
 
 

@@ -180,7 +180,10 @@ def test_synthetic_countries_past_the_real_codes(corpus: ModuleType, tmp_path: P
     assert len({code for code, _ in corpus.COUNTRIES}) == len(corpus.COUNTRIES) == 249
     first = len(corpus.COUNTRIES)
     entries = [write_country(corpus, tmp_path, first + n * 997) for n in range(3)]
-    assert [e.code in corpus.USER_CODES for e in entries] == [True, True, True]
+    assert [e.code in corpus.SYNTHETIC_CODES for e in entries] == [True, True, True]
+    real = {code for code, _ in corpus.COUNTRIES}
+    assert len(set(corpus.SYNTHETIC_CODES)) == len(corpus.SYNTHETIC_CODES) == 26 * 26 - len(real)
+    assert not real & set(corpus.SYNTHETIC_CODES)
     assert len({e.folder for e in entries}) == len({e.name for e in entries}) == 3
     assert not any(ch.isdigit() for e in entries for ch in e.name)
     slugs = {rule.slug for rule in all_rules()} & set(corpus.RULES)
