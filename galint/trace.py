@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import NamedTuple
 
 from galint.load import Path
@@ -316,9 +317,7 @@ def _vectors(bags: list[Terms], wanted: Iterable[int]) -> dict[int, _Vector]:
     """TF-IDF vectors of the ``wanted`` bags (by position), with every bag counting for the
     weights; a stem in every text weighs nothing."""
     count = len(bags)
-    frequency: Counter[str] = Counter()
-    for counts, _ in bags:
-        frequency.update(counts.keys())
+    frequency = Counter(chain.from_iterable(counts for counts, _ in bags))
     # A stem in every text has no weight: it is left out of the vectors.
     idf = {term: math.log(count / n) for term, n in frequency.items() if n < count}
     vectors = {}
