@@ -171,14 +171,8 @@ def test_broken_and_hostile_files_do_not_stop_the_run(
 
 
 def test_parallel_output_is_the_serial_output(tmp_path: Path) -> None:
-    folder = tmp_path / "many"
     codes = [f"{a}{b}" for a in "ABCDEFGH" for b in "ABCDEFGH"][:40]
-    for code in codes:
-        for name in ("2013.yaml", "2014.yaml"):
-            text = (ROOT / "examples" / "montenegro" / name).read_text(encoding="utf-8")
-            target = folder / code.lower() / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text.replace("code: ME", f"code: {code}"), encoding="utf-8")
+    folder = countries_folder(tmp_path / "many", codes)
     selection = Selection.of(all_rules())
     found = list(candidates([str(folder)]))
     assert len(found) >= bulk.PARALLEL_FROM
