@@ -310,7 +310,7 @@ def _rx() -> _Regexes:
     return _Regexes(
         # A candidate follows a character that is not part of a word, a number or a path,
         # which the search consumes: a pattern that starts with a character class lets the
-        # regex engine skip ahead to such characters. Texts get a leading space (_search_text).
+        # regex engine skip ahead to such characters. Texts get a leading space (see _extract).
         cand_src=rf"[^\w./]{cand}",
         cand_undated=re.compile(rf"[^\w./](?P<cand>{undated}(?!\w))", flags),
         year=re.compile(r"(?:199|20[0-9])[0-9]"),
