@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import os
 import re
 from collections.abc import Callable
@@ -541,7 +542,12 @@ class _Lines:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        else:  # LF only, as most files: the same starts, counted without a regex
+            lengths = map((1).__add__, map(len, text.split("\n")))  # each line and its LF
+            self.starts = [0, *itertools.accumulate(lengths)]
+            self.starts.pop()
 
     def span(self, start: yaml.Mark, end: yaml.Mark) -> Span:
         starts = self.starts

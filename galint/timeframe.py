@@ -594,6 +594,9 @@ def _extract_shifted(text: str) -> Timeframe:
     rx = _rx()
     low = _lower(text)
     cand = _large("cand") if rx.year.search(low) else rx.cand_undated
+    quick = _last_bracket(text, low, cand)
+    if quick is not None:
+        return quick
     best_bracketed: Timeframe | None = None
     best: Timeframe | None = None
     pos, n = 0, len(text)
@@ -621,6 +624,38 @@ def _extract_shifted(text: str) -> Timeframe:
             best = tf
         pos = max(tf.span[1], s + 1)
     return best_bracketed or best or NONE
+
+
+def _last_bracket(text: str, low: str, cand: re.Pattern[str]) -> Timeframe | None:
+    """The answer of _extract_shifted's scan when the text's last bracket holds a timeframe and
+    nothing else ("... workshops (III - IV Q 2013);"), found without scanning the text before
+    it; None when it may be otherwise, and the scan decides.
+
+    The scan would come to the same candidate (no candidate spans a bracket), take it as the
+    bracketed one, and find no bracketed candidate after it: there is no bracket after it.
+    """
+    close = max(text.rfind(")"), text.rfind("]"))
+    if close < 0:
+        return None
+    opened = text.rfind("(" if text[close] == ")" else "[", 0, close)
+    if opened < 0 or any(ch in text[opened + 1 : close] for ch in "()[]"):
+        return None
+    m = cand.search(low, opened)
+    if m is None or m.start("cand") >= close:
+        return None
+    s, e = m.span("cand")
+    rx = _rx()
+    if (
+        s - opened > _BRACKET_REACH
+        or close - e >= _BRACKET_REACH
+        or rx.blank.fullmatch(text, opened + 1, s) is None
+        or rx.blank.fullmatch(text, e, close) is None
+    ):
+        return None
+    found = _read(m, text, in_text=True, fills=True)
+    if found is None or found is _SKIP or found.span != (s, e):
+        return None
+    return found
 
 
 class Reading:

@@ -760,3 +760,18 @@ def test_span_of_an_empty_document_is_the_start():
     document = parse("", "r.yaml").document
     assert document.span(("form",)) == START
     assert document.span(("form",), key=True) == START
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a", "\n", "a\n", "a\nb", "\n\n\nx\n", "é\nü\n\n", "a\r\nb\rc\n", "\r", "x\u2028y\n"],
+)
+def test_line_starts_are_counted_at_cr_lf_and_crlf_only(text: str) -> None:
+    from galint.load import _Lines
+
+    starts = [0] + [
+        i + 1
+        for i, ch in enumerate(text)
+        if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n")
+    ]
+    assert _Lines(text).starts == starts
