@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from installing import install_into
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,22 +35,7 @@ def test_wheel_ships_schema_and_form(wheel: Path) -> None:
 
 
 def test_installed_galint_works_outside_a_checkout(wheel: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(site),
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    site = install_into(tmp_path / "site", wheel)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     report = elsewhere / "2013.yaml"

@@ -10,6 +10,7 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
+from installing import install_into
 
 from galint import rules as registry
 
@@ -56,22 +57,7 @@ def test_an_installed_plugin_runs_with_the_builtin_rules(tmp_path: Path) -> None
         ),
         encoding="utf-8",
     )
-    site = tmp_path / "site"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--no-deps",
-            "--target",
-            str(site),
-            str(project),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    site = install_into(tmp_path / "site", project)
     env = {**os.environ, "PYTHONPATH": str(site)}
     done = subprocess.run(
         [sys.executable, "-m", "galint", "check", str(ROOT / "examples" / "arcadia" / "2013.yaml")],
