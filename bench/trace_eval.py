@@ -188,7 +188,7 @@ def timing(cases: list[Case]) -> str:
         for _ in range(runs):
             # Cold: no word stemmed yet, as for the first report a run traces.
             galint.trace._stem.cache_clear()
-            galint.trace._stem_cache.cache_clear()
+            galint.trace._known.cache_clear()
             start = time.perf_counter()
             trace(previous, current)
             cold.append(time.perf_counter() - start)

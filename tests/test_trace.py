@@ -9,11 +9,15 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import galint.trace
 from galint.load import parse
 from galint.model import Report, build
 from galint.trace import (
     MAX_MATCHES,
+    PARAMS,
     plan_ids,
     render_text,
     shorten,
@@ -214,6 +218,56 @@ def test_shorten() -> None:
     assert shorten("short  text\n here") == "short text here"
     long = "word " * 30
     assert len(shorten(long)) <= 60 and shorten(long).endswith("…")
+
+
+# --- words ----------------------------------------------------------------------------------
+
+# Letters, digits, apostrophes, the punctuation that starts a sentence and some that does not,
+# spaces of several kinds, and non-ASCII letters: every way a text can leave the quick path.
+_ASCII_NO_APOSTROPHE = 'aZe Tq09 .,;:!?-()"_\t\n\x1c'
+_ASCII = _ASCII_NO_APOSTROPHE + "'"
+_ANY = _ASCII + "\u2019\u201c\u2013\u2022\u00e9\u00c9\u03a3\u0130\u2028"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from([_ASCII_NO_APOSTROPHE, _ASCII, _ANY]).flatmap(st.text))
+def test_words_and_sentence_starts_are_found_alike_on_either_path(text: str) -> None:
+    assert galint.trace._split(text) == galint.trace._split_tokens(text)
+
+
+def test_the_quick_path_splits_words_and_sentence_starts() -> None:
+    text = "Teachers met the Ministry (of) Education.  Education_matters -  Safer 500 days"
+    words, starts = galint.trace._split(text)
+    assert words == [
+        "Teachers", "met", "the", "Ministry", "of", "Education", "Education", "matters",
+        "Safer", "500", "days",
+    ]  # fmt: skip
+    assert starts == ["Teachers", "of", "Education", "Safer"]
+    assert galint.trace._split_tokens(text) == (words, starts)
+
+
+def test_words_used_only_inside_names_are_told_apart() -> None:
+    stem = galint.trace._known(PARAMS.prefix).stem
+    counts, names = galint.trace._Words([], PARAMS).terms(
+        "Teachers met the Ministry of Education. Education matters; the Ministry agreed, "
+        "as O'Brien's 3rd report says."
+    )
+    # "Education" starts a sentence once, so it is not only a name's; "Teachers" starts the
+    # text. The apostrophe and "3rd" send this text the slow way.
+    assert names == {stem("ministry"), stem("o'brien")}
+    assert counts[stem("ministry")] == 2 and counts[stem("education")] == 2
+    assert counts[stem("rd")] == 1  # a letter next to a digit ends a word
+    assert None not in counts and stem("the") is None
+
+
+def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
+    stem = galint.trace._known(PARAMS.prefix).stem
+    counts, names = galint.trace._Words(["Montenegro"], PARAMS).terms(
+        "Montenegro's police and MONTENEGRO, montenegro and Montenegrin schools"
+    )
+    # Left out as written, not by stem: "Montenegrin" stays.
+    assert counts == {stem("police"): 1, stem("montenegrin"): 1, stem("schools"): 1}
+    assert names == {stem("montenegrin")}
 
 
 def test_the_stemmer_is_imported_only_when_tracing() -> None:
