@@ -229,7 +229,12 @@ class _Builder:
         self.path = path
         self.problems = problems
         self.document = Document(path, None, text=text)
-        self.lines = _Lines(text)
+        # libyaml's own lines and columns are editors' when it breaks lines where they do, and
+        # the text ends with a line break (else libyaml may count one more at its end).
+        quick = text.endswith(("\n", "\r")) and not _OTHER_BREAKS.search(text)
+        self.span: Callable[[yaml.Mark, yaml.Mark], Span] = (
+            _mark_span if quick else _Lines(text).span
+        )
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.open_anchors: set[str] = set()
@@ -262,37 +267,55 @@ class _Builder:
                         Problem(
                             "the file holds more than one YAML document; "
                             "a report is a single document (remove the second '---')",
-                            span=self.lines.span(event.start_mark, event.end_mark),
+                            span=self.span(event.start_mark, event.end_mark),
                             rule="yaml-syntax",
                         )
                     )
                     return
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        span = self.lines.span(event.start_mark, event.end_mark)
+        span = self.span(event.start_mark, event.end_mark)
         text = event.value
         tag = event.tag
-        if tag is None or tag == "!":
-            value = _resolve_plain(text) if event.implicit[0] else text
-        else:
+        if tag is not None and tag != "!":
             value = self.resolve(event, span)
+        elif not event.implicit[0] or (text and text[0] not in _NOT_ONLY_TEXT):
+            value = text  # quoted, or plain words: most scalars of a report
+        else:
+            value = _resolve_plain(text)
         if event.anchor:
             self.anchors[event.anchor] = (value, 1)
             if value is not None and not isinstance(value, str):
                 self.anchor_sources[event.anchor] = text
-        if self.expects_key():
-            self.set_key(text, span)
-        else:
-            if value is not None and not isinstance(value, str):
-                self.document.sources[self.next_path()] = text
+        if not self.stack:
             self.add(value, span, 1)
+            return
+        # add(), inlined: a report is mostly scalars.
+        frame = self.stack[-1]
+        document = self.document
+        if frame.is_map:
+            if frame.key is None:
+                self.set_key(text, span)
+                return
+            path = frame.key_path
+            assert path is not None
+            document.keys[path] = frame.key_span  # type: ignore[assignment]
+            frame.container[frame.key] = value  # type: ignore[call-overload]
+            frame.key = frame.key_path = frame.key_span = None
+        else:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)  # type: ignore[union-attr]
+        document.values[path] = span
+        frame.size += 1
+        if value is not None and value.__class__ is not str:
+            document.sources[path] = text
 
     def start(self, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         if self.expects_key():
             self.problems.append(
                 Problem(
                     "a key must be plain text, not a list or a mapping",
-                    span=self.lines.span(event.start_mark, event.end_mark),
+                    span=self.span(event.start_mark, event.end_mark),
                     rule="yaml-syntax",
                 )
             )
@@ -302,7 +325,7 @@ class _Builder:
                 Problem(
                     f"the document nests deeper than {MAX_DEPTH} levels; "
                     "a report needs fewer than ten",
-                    span=self.lines.span(event.start_mark, event.end_mark),
+                    span=self.span(event.start_mark, event.end_mark),
                     rule="yaml-limit",
                 )
             )
@@ -320,10 +343,10 @@ class _Builder:
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.add(frame.container, self.lines.span(frame.start, event.end_mark), frame.size)
+        self.add(frame.container, self.span(frame.start, event.end_mark), frame.size)
 
     def alias(self, event: yaml.AliasEvent) -> None:
-        span = self.lines.span(event.start_mark, event.end_mark)
+        span = self.span(event.start_mark, event.end_mark)
         name = event.anchor
         if name in self.open_anchors:
             self.problems.append(
@@ -466,15 +489,12 @@ class _Builder:
             Problem(
                 f"the tag {_short_tag(tag)} is not allowed: a report holds only plain text, "
                 "numbers, true/false, lists and mappings; the value is read as if untagged",
-                span=self.lines.span(event.start_mark, event.end_mark),
+                span=self.span(event.start_mark, event.end_mark),
                 rule="unsupported-tag",
             )
         )
 
 
-_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
-_TRUE = re.compile(r"(?:true|True|TRUE)\Z")
-_FALSE = re.compile(r"(?:false|False|FALSE)\Z")
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _OCT = re.compile(r"0o[0-7]+\Z")
 _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
@@ -485,6 +505,12 @@ _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
 
 # What a plain scalar that is not text can start with.
 _NOT_ONLY_TEXT = frozenset("~nNtTfF+-.0123456789")
+# The plain scalars that are null or a boolean.
+_WORD_VALUES: dict[str, object] = {
+    **dict.fromkeys(("~", "null", "Null", "NULL"), None),
+    **dict.fromkeys(("true", "True", "TRUE"), True),
+    **dict.fromkeys(("false", "False", "FALSE"), False),
+}
 
 
 def _resolve_plain(text: str) -> object:
@@ -494,16 +520,8 @@ def _resolve_plain(text: str) -> object:
     first = text[0]
     if first not in _NOT_ONLY_TEXT:
         return text  # most scalars of a report: words
-    if _NULL.match(text):
-        return None
-    if first in "tTfF":
-        if _TRUE.match(text):
-            return True
-        if _FALSE.match(text):
-            return False
-        return text
-    if first not in "+-.0123456789":
-        return text
+    if first in "~nNtTfF":
+        return _WORD_VALUES.get(text, text)
     if _INT.match(text):
         # Python refuses to convert more than 4,300 digits; such a "number" stays text.
         return int(text) if len(text) <= 4300 else text
@@ -564,6 +582,12 @@ class _Lines:
 
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Where libyaml breaks lines and editors do not.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _mark_span(start: yaml.Mark, end: yaml.Mark) -> Span:
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
 def split_lines(text: str) -> list[str]:

@@ -5,7 +5,11 @@ import math
 import os
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import galint.load
 from galint.finding import START, Span
 from galint.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, load_bytes, load_path, parse
 
@@ -491,6 +495,28 @@ def test_crlf_duplicate_key_and_syntax_error_lines():
 def test_crlf_latin1_position():
     loaded = load_bytes(b"a: 1\r\nname: C\xf4te\r\n", "r.yaml")
     assert spans(loaded) == [("not-utf8", Span.point(2, 8))]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab é\t\n\r\x85\u2028:-#'\"[]{},|>&*!\ufeff", max_size=60))
+def test_positions_are_lines_and_columns_as_editors_count_them(text):
+    # The loader takes libyaml's own lines and columns where they are sure to be an editor's;
+    # elsewhere it counts them from the character offsets. Either way, they must be the
+    # ones counted from the offsets. (parse() strips a leading byte order mark, as libyaml.)
+    text = text.lstrip("\ufeff")
+    span = galint.load._Builder("r.yaml", text, []).span
+    lines = galint.load._Lines(text)
+    parser = yaml.CSafeLoader(text)
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            assert span(event.start_mark, event.end_mark) == lines.span(
+                event.start_mark, event.end_mark
+            )
+    except yaml.YAMLError:
+        pass
+    finally:
+        parser.dispose()
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u0085"], ids=["LS", "NEL"])
