@@ -239,15 +239,20 @@ _STARTER = re.compile(rf"[{re.escape(''.join(sorted(_SENTENCE_START)))}]\s*({_WO
 _NO_NAMES: frozenset[str] = frozenset()
 
 
-def _split(text: str) -> tuple[list[str], list[str]]:
-    """The words of ``text`` and those among them that start a sentence: what
-    _split_tokens gives, found faster in most texts."""
+def _split(text: str) -> tuple[list[str], list[str] | None]:
+    """The words of ``text``, and those among them that start a sentence or None when
+    _starts() is to find them: what _split_tokens gives, found faster in most texts."""
     if text.isascii() and "'" not in text:
         data = text.encode()
         kinds = data.translate(_KINDS)
         if b"a0" not in kinds and b"0a" not in kinds:
-            return data.translate(_SPACED).decode().split(), _STARTER.findall("." + text)
+            return data.translate(_SPACED).decode().split(), None
     return _split_tokens(text)
+
+
+def _starts(text: str) -> list[str]:
+    """The words that start a sentence in a text _split() splits quickly."""
+    return _STARTER.findall("." + text)
 
 
 def _split_tokens(text: str) -> tuple[list[str], list[str]]:
@@ -288,7 +293,7 @@ class _Known:
         if len(word) < 2 or _YEAR.fullmatch(word) or word in _STOP or word in _TIME:
             return None
         stem = _stem(word)
-        return stem[: self.prefix] if self.prefix else stem
+        return (stem[: self.prefix] if self.prefix else stem) or None
 
 
 _KNOWN_WORDS = 50_000
@@ -322,22 +327,20 @@ class _Words:
         known = self._known
         stem_of = known.stems.__getitem__
         try:
-            stems = list(map(stem_of, raws))
+            counts = Counter(filter(None, map(stem_of, raws)))
         except KeyError:
             known.learn(raws)
-            stems = list(map(stem_of, raws))
-        counts = Counter(stems)
+            counts = Counter(filter(None, map(stem_of, raws)))
         if not self._extra_stems.isdisjoint(counts):
             normal, extra = known.normal, self._extra
             raws = [raw for raw in raws if normal[raw] not in extra]
-            counts = Counter(map(stem_of, raws))
-        del counts[None]
+            counts = Counter(filter(None, map(stem_of, raws)))
         named = known.capitalised.intersection(raws)
-        if not named:
+        if not any(map(stem_of, named)):  # no capitalised word that tells something
             return counts, _NO_NAMES
-        named.difference_update(starters)  # a sentence's first word is not a name's
-        inside = set(map(stem_of, named))
-        inside.discard(None)
+        # A sentence's first word is not a name's.
+        named.difference_update(_starts(text) if starters is None else starters)
+        inside = set(filter(None, map(stem_of, named)))
         if inside:
             inside.difference_update(map(stem_of, set(raws).difference(named)))
         return counts, frozenset(inside) if inside else _NO_NAMES

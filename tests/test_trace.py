@@ -232,12 +232,19 @@ _ANY = _ASCII + "\u2019\u201c\u2013\u2022\u00e9\u00c9\u03a3\u0130\u2028"
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from([_ASCII_NO_APOSTROPHE, _ASCII, _ANY]).flatmap(st.text))
 def test_words_and_sentence_starts_are_found_alike_on_either_path(text: str) -> None:
-    assert galint.trace._split(text) == galint.trace._split_tokens(text)
+    assert split(text) == galint.trace._split_tokens(text)
+
+
+def split(text: str) -> tuple[list[str], list[str]]:
+    words, starts = galint.trace._split(text)
+    return words, galint.trace._starts(text) if starts is None else starts
 
 
 def test_the_quick_path_splits_words_and_sentence_starts() -> None:
     text = "Teachers met the Ministry (of) Education.  Education_matters -  Safer 500 days"
     words, starts = galint.trace._split(text)
+    assert starts is None  # found by _starts() when needed
+    starts = galint.trace._starts(text)
     assert words == [
         "Teachers", "met", "the", "Ministry", "of", "Education", "Education", "matters",
         "Safer", "500", "days",
