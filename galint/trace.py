@@ -32,9 +32,10 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from galint.load import Path
 from galint.model import Item, Report, Section
@@ -262,30 +263,32 @@ def _split_tokens(text: str) -> tuple[list[str], list[str]]:
     return [raw for _, raw in tokens], [raw for before, raw in tokens if before in _SENTENCE_START]
 
 
-class _Known:
+class _Known(dict[str, "str | None"]):
     """What is known of each word as written, kept across traces (a bulk run meets the same
-    words in every report): its stem (None for a word that tells nothing), its normal form,
-    and whether it is capitalised (not all in capitals) as a name's words are."""
-
-    __slots__ = ("capitalised", "normal", "prefix", "stems")
+    words in every report): its stem (None for a word that tells nothing; looked up as in a
+    dict, and worked out the first time), its normal form, and whether it is capitalised
+    (not all in capitals) as a name's words are."""
 
     def __init__(self, prefix: int) -> None:
+        super().__init__()
         self.prefix = prefix
-        self.stems: dict[str, str | None] = {}
         self.normal: dict[str, str] = {}
         self.capitalised: set[str] = set()
 
-    def learn(self, raws: Iterable[str]) -> None:
-        if len(self.stems) > _KNOWN_WORDS:
-            self.stems.clear()
+    def __missing__(self, raw: str) -> str | None:
+        word = raw.lower().replace("\u2019", "'")
+        word = self.normal[raw] = word[:-2] if word.endswith("'s") else word
+        if raw[0].isupper() and not raw.isupper():
+            self.capitalised.add(raw)
+        stem = self[raw] = self.stem(word)
+        return stem
+
+    def forget(self) -> None:
+        """Start again when too many words are known (called between texts)."""
+        if len(self) > _KNOWN_WORDS:
+            self.clear()
             self.normal.clear()
             self.capitalised.clear()
-        for raw in set(raws).difference(self.stems):
-            word = raw.lower().replace("\u2019", "'")
-            word = self.normal[raw] = word[:-2] if word.endswith("'s") else word
-            self.stems[raw] = self.stem(word)
-            if raw[0].isupper() and not raw.isupper():
-                self.capitalised.add(raw)
 
     def stem(self, word: str) -> str | None:
         """The stem of a word in normal form; None for one that tells nothing. Years and the
@@ -313,9 +316,13 @@ class _Words:
         # A word whose normal form is one of them has that one's stem.
         self._extra_stems = {self._known.stem(w) for w in self._extra} - {None}
 
-    def terms(self, text: str) -> Terms:
-        """The stems of ``text``, each with how often and whether it is only ever used inside
-        a name ("Ministry of Education", "Safer Internet Day").
+    def stems(self, text: str) -> set[str]:
+        """The stems of ``text``, for a text that only counts for the weights."""
+        return self._words(text, set)[0]
+
+    def terms(self, text: str, names_among: AbstractSet[str] | None = None) -> Terms:
+        """The stems of ``text``, each with how often, and those only ever used inside a name
+        ("Ministry of Education", "Safer Internet Day"), among ``names_among`` when given.
 
         Names are repeated all over a report (the same ministries in every other item), so
         their words tell less than the same words in lower case. A capitalised word is in a
@@ -323,27 +330,41 @@ class _Words:
         dash, a bracket, a quote...). Acronyms (ICSE, INTERPOL) are kept at full weight: few
         items name them, and those that do are about them.
         """
-        raws, starters = _split(text)
+        counts, raws, starters = self._words(text, Counter)
         known = self._known
-        stem_of = known.stems.__getitem__
-        try:
-            counts = Counter(filter(None, map(stem_of, raws)))
-        except KeyError:
-            known.learn(raws)
-            counts = Counter(filter(None, map(stem_of, raws)))
-        if not self._extra_stems.isdisjoint(counts):
-            normal, extra = known.normal, self._extra
-            raws = [raw for raw in raws if normal[raw] not in extra]
-            counts = Counter(filter(None, map(stem_of, raws)))
         named = known.capitalised.intersection(raws)
-        if not any(map(stem_of, named)):  # no capitalised word that tells something
+        if names_among is None:
+            telling = any(map(known.__getitem__, named))
+        else:
+            telling = not names_among.isdisjoint(map(known.__getitem__, named))
+        if not telling:  # no capitalised word whose stem matters
             return counts, _NO_NAMES
         # A sentence's first word is not a name's.
         named.difference_update(_starts(text) if starters is None else starters)
-        inside = set(filter(None, map(stem_of, named)))
+        inside = set(filter(None, map(known.__getitem__, named)))
+        if names_among is not None:
+            inside.intersection_update(names_among)
         if inside:
-            inside.difference_update(map(stem_of, set(raws).difference(named)))
+            inside.difference_update(map(known.__getitem__, set(raws).difference(named)))
         return counts, frozenset(inside) if inside else _NO_NAMES
+
+    def _words(
+        self, text: str, gather: Callable[[Iterable[str]], _Gathered]
+    ) -> tuple[_Gathered, list[str], list[str] | None]:
+        """``gather`` of the stems of ``text``; its words but the country's name's; and the
+        words that start a sentence (None: _starts() finds them)."""
+        known = self._known
+        known.forget()
+        raws, starters = _split(text)
+        found = gather(filter(None, map(known.__getitem__, raws)))
+        if not self._extra_stems.isdisjoint(found):
+            normal, extra = known.normal, self._extra
+            raws = [raw for raw in raws if normal[raw] not in extra]
+            found = gather(filter(None, map(known.__getitem__, raws)))
+        return found, raws, starters
+
+
+_Gathered = TypeVar("_Gathered", bound=Iterable[str])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -367,24 +388,27 @@ class _Vector(NamedTuple):
     total: float  # sum of weights: what "covering" a text is measured against
 
 
-def _vectors(bags: list[Terms], wanted: Iterable[int]) -> dict[int, _Vector]:
-    """TF-IDF vectors of the ``wanted`` bags (by position), with every bag counting for the
-    weights; a stem in every text weighs nothing."""
-    count = len(bags)
-    frequency = Counter(chain.from_iterable(counts for counts, _ in bags))
+def _vectors(
+    plans: list[Terms], items: list[Terms], others: list[set[str]]
+) -> tuple[list[_Vector], list[_Vector]]:
+    """TF-IDF vectors of the plans and the items, with the stems of ``others`` too counting
+    for the weights; a stem in every text weighs nothing."""
+    count = len(plans) + len(items) + len(others)
+    texts = chain((counts for counts, _ in plans), (counts for counts, _ in items), others)
+    frequency = Counter(chain.from_iterable(texts))
     # A stem in every text has no weight: it is left out of the vectors.
     idf = {term: math.log(count / n) for term, n in frequency.items() if n < count}
-    vectors = {}
-    for position in wanted:
-        counts, names = bags[position]
+
+    def vector(bag: Terms) -> _Vector:
+        counts, names = bag
         weights = {
             t: (_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf[t]
             for t, n in counts.items()
             if t in idf
         }
-        norm = math.hypot(*weights.values())
-        vectors[position] = _Vector(weights, names, norm, sum(weights.values()))
-    return vectors
+        return _Vector(weights, names, math.hypot(*weights.values()), sum(weights.values()))
+
+    return [vector(bag) for bag in plans], [vector(bag) for bag in items]
 
 
 # The weight of a stem used n times in a text, for small n.
@@ -410,17 +434,13 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     # report too, since the words they share with everything else are the ones that tell little.
     names = [previous.country_name or "", current.country_name or ""]
     words = _Words(" ".join(names).split(), params)
-    earlier = list(previous.items())
-    index = {id(item): n for n, item in enumerate(earlier)}
-    bags = [words.terms(item.text) for item in earlier]
-    bags += [words.terms(place.item.text) for place in places]
-    # Vectors for the plans and the current items; the previous report's other items only
-    # count for the weights.
-    first = len(earlier)
-    wanted = [index[id(plan)] for plan, _ in plans]
-    vectors = _vectors(bags, [*wanted, *range(first, len(bags))])
-    plan_vectors = [vectors[n] for n in wanted]
-    item_vectors = [vectors[n] for n in range(first, len(bags))]
+    planned_items = {id(plan) for plan, _ in plans}
+    plan_bags = [words.terms(plan.text) for plan, _ in plans]
+    others = [words.stems(item.text) for item in previous.items() if id(item) not in planned_items]
+    # An item's names only matter among the plans' stems.
+    plan_stems = set().union(*(counts for counts, _ in plan_bags))
+    item_bags = [words.terms(place.item.text, plan_stems) for place in places]
+    plan_vectors, item_vectors = _vectors(plan_bags, item_bags, others)
 
     # Which items hold each stem a plan has, with its weight there and whether it is inside a
     # name there: a plan is scored by walking its stems' lists, so only items sharing a stem
