@@ -3,6 +3,7 @@
 Run from the repository root, after the README's test command has set up .venv::
 
     .venv/bin/python bench/run.py [--reports 2000] [--memory-reports 5000] [--runs 7]
+        [--throughput-runs 3]
 
 It installs the comparison tools (check-jsonschema, yamllint) into a virtual environment of
 its own (bench/.tools; they are not galint's dependencies), writes a corpus with
@@ -10,7 +11,8 @@ bench/corpus.py, and measures, each tool as a separate process as a user runs it
 
 * throughput over the corpus: ``galint check`` (every rule), ``check-jsonschema
   --schemafile`` with galint's schema, ``yamllint -d relaxed``, and the floor: parsing every
-  file with PyYAML's C loader and nothing else;
+  file with PyYAML's C loader and nothing else; each the median of a few runs after one
+  that warms the caches, since a single run on a shared machine can be off by a tenth;
 * latency of one report (the pre-commit case): ``galint check FILE`` against
   ``check-jsonschema --schemafile ... FILE``, median of several runs, and galint's slowest
   imports from ``python -X importtime``;
@@ -113,14 +115,18 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def throughput(galint_cmd: list[str], bin_dir: Path, files: list[str], folder: Path) -> None:
-    print(f"\n== throughput: {len(files)} reports ==")
-    galint = timed([*galint_cmd, "check", "--exit-zero", "--format", "json", str(folder)])
-    check_jsonschema = timed(
-        [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), *files]
+def throughput(
+    galint_cmd: list[str], bin_dir: Path, files: list[str], folder: Path, runs: int
+) -> None:
+    print(f"\n== throughput: {len(files)} reports, median of {runs} runs ==")
+    galint = median_time(
+        [*galint_cmd, "check", "--exit-zero", "--format", "json", str(folder)], runs
     )
-    yamllint = timed([str(bin_dir / "yamllint"), "-d", "relaxed", str(folder)])
-    floor = timed([PYTHON, "-c", FLOOR, *files])
+    check_jsonschema = median_time(
+        [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), *files], runs
+    )
+    yamllint = median_time([str(bin_dir / "yamllint"), "-d", "relaxed", str(folder)], runs)
+    floor = median_time([PYTHON, "-c", FLOOR, *files], runs)
     for name, seconds in (
         ("galint check (all rules)", galint),
         ("check-jsonschema --schemafile", check_jsonschema),
@@ -191,6 +197,7 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=2000)
     parser.add_argument("--memory-reports", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--throughput-runs", type=int, default=3)
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()
     bin_dir = tools()
@@ -198,7 +205,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="galint-bench-") as scratch:
         base = Path(scratch)
         files = corpus(base / "corpus", args.reports)
-        throughput(galint_cmd, bin_dir, files, base / "corpus")
+        throughput(galint_cmd, bin_dir, files, base / "corpus", args.throughput_runs)
         report = next(f for f in files if f.endswith("2014.yaml"))
         latency(galint_cmd, bin_dir, report, args.runs)
         if not args.skip_memory:
