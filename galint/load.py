@@ -287,28 +287,12 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
             if value is not None and not isinstance(value, str):
                 self.anchor_sources[event.anchor] = text
-        if not self.stack:
-            self.add(value, span, 1)
-            return
-        # add(), inlined: a report is mostly scalars.
-        frame = self.stack[-1]
-        document = self.document
-        if frame.is_map:
-            if frame.key is None:
-                self.set_key(text, span)
-                return
-            path = frame.key_path
-            assert path is not None
-            document.keys[path] = frame.key_span  # type: ignore[assignment]
-            frame.container[frame.key] = value  # type: ignore[call-overload]
-            frame.key = frame.key_path = frame.key_span = None
+        if self.expects_key():
+            self.set_key(text, span)
         else:
-            path = (*frame.path, len(frame.container))
-            frame.container.append(value)  # type: ignore[union-attr]
-        document.values[path] = span
-        frame.size += 1
-        if value is not None and value.__class__ is not str:
-            document.sources[path] = text
+            if value is not None and not isinstance(value, str):
+                self.document.sources[self.next_path()] = text
+            self.add(value, span, 1)
 
     def start(self, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         if self.expects_key():

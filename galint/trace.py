@@ -307,6 +307,9 @@ def _known(prefix: int) -> _Known:
     return _Known(prefix)
 
 
+_Gathered = TypeVar("_Gathered", bound=Iterable[str])
+
+
 class _Words:
     """Cuts texts into stems, leaving out the words of ``extra_stop`` (the country's name)."""
 
@@ -362,9 +365,6 @@ class _Words:
             raws = [raw for raw in raws if normal[raw] not in extra]
             found = gather(filter(None, map(known.__getitem__, raws)))
         return found, raws, starters
-
-
-_Gathered = TypeVar("_Gathered", bound=Iterable[str])
 
 
 @functools.lru_cache(maxsize=65536)
