@@ -265,6 +265,12 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
     assert counts[stem("ministry")] == 2 and counts[stem("education")] == 2
     assert counts[stem("rd")] == 1  # a letter next to a digit ends a word
     assert None not in counts and stem("the") is None
+    # The same on the quick path, and among given stems only.
+    quick = "Teachers met the Ministry of Education. Education matters; the Ministry agreed."
+    words = galint.trace._Words([], PARAMS)
+    assert words.terms(quick)[1] == {stem("ministry")}
+    assert words.terms(quick, {stem("ministry"), stem("teachers")})[1] == {stem("ministry")}
+    assert words.terms(quick, {stem("education"), stem("teachers")})[1] == set()
 
 
 def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
