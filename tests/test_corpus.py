@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import benchmodules
 import pytest
 
 from galint.discover import candidates
@@ -19,7 +18,6 @@ from galint.finding import Finding
 from galint.load import load_path
 from galint.rules import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = 12
 
 Found = set[tuple[str, str, int]]
@@ -27,12 +25,7 @@ Found = set[tuple[str, str, int]]
 
 @pytest.fixture(scope="module")
 def corpus() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("corpus", ROOT / "bench" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return benchmodules.load("corpus")
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
-from pathlib import Path
 from types import ModuleType
 
+import benchmodules
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,8 +24,6 @@ from galint.trace import (
     trace,
     trace_of,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def report(text: str, path: str = "r.yaml") -> Report:
@@ -296,12 +293,7 @@ def test_the_stemmer_is_imported_only_when_tracing() -> None:
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("trace_eval", ROOT / "bench" / "trace_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return benchmodules.load("trace_eval")
 
 
 @pytest.fixture(scope="module")
