@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from galint.load import Document, Path, Problem, parse
+from galint.load import Document, Path, Problem, parse, value_at
 from galint.model import Item, Report, describe
 from galint.timeframe import Timeframe, extract
 from galint.timeframe import parse as parse_timeframe
@@ -131,7 +131,7 @@ def plan_fixes(
     data = report.document.data
     for section in report.sections():
         for item in section.items:
-            raw = _at(data, item.path)
+            raw = value_at(data, item.path)
             # A key written with an empty value is the author's; the schema rules report it.
             present = set(raw) if isinstance(raw, dict) else set()
             name = _name(item)
@@ -192,15 +192,6 @@ def _refs(refs: object) -> tuple[str, ...]:
     if not isinstance(refs, (list, tuple)):
         return ()
     return tuple(dict.fromkeys(ref for ref in refs if isinstance(ref, str) and ref.strip()))
-
-
-def _at(data: object, path: Path) -> object:
-    for part in path:
-        try:
-            data = data[part]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 # --- applying -------------------------------------------------------------------------------
@@ -317,7 +308,7 @@ def _id_first(report: Report) -> bool:
     """Whether the file's mapping items mostly write ``id`` before ``text``."""
     votes = Counter[bool]()
     for item in report.items():
-        raw = _at(report.document.data, item.path)
+        raw = value_at(report.document.data, item.path)
         if isinstance(raw, dict) and "id" in raw and "text" in raw:
             keys = list(raw)
             votes[keys.index("id") < keys.index("text")] += 1
@@ -340,7 +331,7 @@ def _sorted(fixes: list[Fix], order: tuple[str, ...]) -> list[Fix]:
 
 def _edit_plain(data: object, path: Path, fixes: list[Fix], order: tuple[str, ...]) -> None:
     """The fixes applied to galint's own reading of the file: what the result must read as."""
-    parent = _at(data, path[:-1])
+    parent = value_at(data, path[:-1])
     assert isinstance(parent, list)
     item = parent[path[-1]]
     mapping: dict[str, object] = {"text": item} if isinstance(item, str) else dict(item)
@@ -374,7 +365,7 @@ def _round_trip(
     except Exception as error:
         raise _Refuse(f"ruamel.yaml cannot read this file: {_first_line(error)}") from error
     for path, fixes in wanted.items():
-        parent = _at(data, path[:-1])
+        parent = value_at(data, path[:-1])
         index = path[-1]
         if not isinstance(index, int) or not isinstance(parent, list) or index >= len(parent):
             raise _Refuse(f"ruamel.yaml reads {describe(path)} differently from galint")
@@ -596,8 +587,8 @@ def _splice(
             lines[first - 1][: before.values[path].column - 1],
             after.values[path].column,
         )
-        old_data = _at(before.data, path)
-        new_data = _at(expected, path)
+        old_data = value_at(before.data, path)
+        new_data = value_at(expected, path)
         if _comment_marks(old_block, old_data) != _comment_marks(new_block, new_data):
             raise _Refuse(f"the comments of {describe(path)} would move or be lost")
         item_newline = _ending(old_block[0]) or newline
@@ -620,7 +611,7 @@ def _extent(document: Document, lines: list[str], path: Path) -> tuple[int, int]
     start = document.values.get(path)
     if start is None:
         raise _Refuse(f"galint cannot find where {describe(path)} is written")
-    item = _at(document.data, path)
+    item = value_at(document.data, path)
     last = start.line
     for sub, value in [(path, item), *(((*path, *s), v) for s, v in _walk(item, ()))]:
         span = document.values.get(sub)

@@ -54,6 +54,16 @@ class Problem(NamedTuple):
     rule: str | None = None
 
 
+def value_at(data: object, path: Path) -> object:
+    """The value at ``path`` in JSON-like ``data``, or None when there is none."""
+    for part in path:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed report: its data, and where each value and each mapping key was written."""
@@ -75,7 +85,7 @@ class Document:
         whole value, since folding and escapes move characters around.
         """
         whole = self.span(path)
-        value = self._value(path)
+        value = value_at(self.data, path)
         if not isinstance(value, str) or whole.line != whole.end_line or path not in self.values:
             return whole
         if self.lines is None:
@@ -87,15 +97,6 @@ class Document:
             return whole
         column = whole.column + offset
         return Span(whole.line, column + start, whole.line, column + end)
-
-    def _value(self, path: Path) -> object:
-        value = self.data
-        for part in path:
-            try:
-                value = value[part]  # type: ignore[index]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return value
 
     def span(self, path: Path, key: bool = False) -> Span:
         """Where ``path`` was written; the nearest enclosing value when it was not."""

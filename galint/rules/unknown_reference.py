@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from galint.load import Path, Problem
+from galint.load import Path, Problem, value_at
 from galint.model import Item, Report
 from galint.rule import Rule
 from galint.trace import plan_ids
@@ -65,7 +65,7 @@ def _references(report: Report, item: Item) -> Iterator[tuple[str, Path]]:
     if not item.follows:
         return
     base: Path = (*item.path, "follows")
-    raw = _value(report.document.data, base)
+    raw = value_at(report.document.data, base)
     if isinstance(raw, list):
         # The model drops values that are no id (the schema rules report those): skip them too.
         candidates = [((*base, n), value) for n, value in enumerate(raw)]
@@ -75,16 +75,6 @@ def _references(report: Report, item: Item) -> Iterator[tuple[str, Path]]:
         ref = _ident(value, report.document.sources.get(path))
         if ref:
             yield ref, path
-
-
-def _value(data: object, path: Path) -> object:
-    """The value at ``path`` in the document's data, or None."""
-    for part in path:
-        try:
-            data = data[part]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _ident(value: object, source: str | None) -> str | None:
