@@ -16,7 +16,7 @@ import codecs
 import itertools
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -64,14 +64,43 @@ def value_at(data: object, path: Path) -> object:
     return data
 
 
+# Where a value or key was written, as the parser's marks of its start and end.
+Marks = tuple[yaml.Mark, yaml.Mark]
+
+
+class Spans(Mapping[Path, Span]):
+    """Where each path was written. The parser's marks are kept and turned into a Span when
+    asked for: a report has hundreds of values, and a run looks up the places of a few."""
+
+    __slots__ = ("locate", "marks")
+
+    def __init__(self, locate: Callable[[yaml.Mark, yaml.Mark], Span] | None = None) -> None:
+        self.marks: dict[Path, Marks] = {}
+        self.locate = locate
+
+    def __getitem__(self, path: Path) -> Span:
+        start, end = self.marks[path]
+        assert self.locate is not None
+        return self.locate(start, end)
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.marks
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self.marks)
+
+    def __len__(self) -> int:
+        return len(self.marks)
+
+
 @dataclass(slots=True)
 class Document:
     """A parsed report: its data, and where each value and each mapping key was written."""
 
     path: str
     data: object
-    values: dict[Path, Span] = field(default_factory=dict)
-    keys: dict[Path, Span] = field(default_factory=dict)
+    values: Spans = field(default_factory=Spans)
+    keys: Spans = field(default_factory=Spans)
     # The source text of plain scalars read as numbers or booleans: an id written 2.10 is "2.10".
     sources: dict[Path, str] = field(default_factory=dict)
     # The source text, for positions inside a value (subspan).
@@ -204,7 +233,7 @@ class _Frame:
     """A mapping or list being read: what it holds so far, and the key waiting for a value."""
 
     __slots__ = (
-        "anchor", "container", "is_map", "key", "key_path", "key_span", "path", "size", "start"
+        "anchor", "container", "is_map", "key", "key_marks", "key_path", "path", "size", "start"
     )  # fmt: skip
 
     def __init__(
@@ -220,22 +249,23 @@ class _Frame:
         self.anchor = anchor
         self.size = 1
         self.is_map = isinstance(container, dict)
-        self.key: str | None = None  # a mapping's key waiting for its value, its path, its span
+        self.key: str | None = None  # a mapping's key waiting for its value, its path, its marks
         self.key_path: Path | None = None
-        self.key_span: Span | None = None
+        self.key_marks: Marks | None = None
 
 
 class _Builder:
     def __init__(self, path: str, text: str, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
-        self.document = Document(path, None, text=text)
         # libyaml's own lines and columns are editors' when it breaks lines where they do, and
         # the text ends with a line break (else libyaml may count one more at its end).
         quick = text.endswith(("\n", "\r")) and not _OTHER_BREAKS.search(text)
         self.span: Callable[[yaml.Mark, yaml.Mark], Span] = (
             _mark_span if quick else _Lines(text).span
         )
+        self.document = Document(path, None, Spans(self.span), Spans(self.span), text=text)
+        self.values, self.keys = self.document.values.marks, self.document.keys.marks
         self.stack: list[_Frame] = []
         self.anchors: dict[str, tuple[object, int]] = {}
         self.open_anchors: set[str] = set()
@@ -275,11 +305,11 @@ class _Builder:
                     return
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
-        span = self.span(event.start_mark, event.end_mark)
+        marks = (event.start_mark, event.end_mark)
         text = event.value
         tag = event.tag
         if tag is not None and tag != "!":
-            value = self.resolve(event, span)
+            value = self.resolve(event, self.span(*marks))
         elif not event.implicit[0] or (text and text[0] not in _NOT_ONLY_TEXT):
             value = text  # quoted, or plain words: most scalars of a report
         else:
@@ -289,11 +319,11 @@ class _Builder:
             if value is not None and not isinstance(value, str):
                 self.anchor_sources[event.anchor] = text
         if self.expects_key():
-            self.set_key(text, span)
+            self.set_key(text, marks)
         else:
             if value is not None and not isinstance(value, str):
                 self.document.sources[self.next_path()] = text
-            self.add(value, span, 1)
+            self.add(value, marks, 1)
 
     def start(self, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         if self.expects_key():
@@ -328,10 +358,11 @@ class _Builder:
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (frame.container, frame.size)
-        self.add(frame.container, self.span(frame.start, event.end_mark), frame.size)
+        self.add(frame.container, (frame.start, event.end_mark), frame.size)
 
     def alias(self, event: yaml.AliasEvent) -> None:
-        span = self.span(event.start_mark, event.end_mark)
+        marks = (event.start_mark, event.end_mark)
+        span = self.span(*marks)
         name = event.anchor
         if name in self.open_anchors:
             self.problems.append(
@@ -375,11 +406,11 @@ class _Builder:
                     )
                 )
                 raise _Stop
-            self.set_key(_key_text(value), span)
+            self.set_key(_key_text(value), marks)
         else:
             if source is not None:
                 self.document.sources[self.next_path()] = source
-            self.add(value, span, size)
+            self.add(value, marks, size)
 
     def expects_key(self) -> bool:
         if not self.stack:
@@ -396,12 +427,12 @@ class _Builder:
         assert frame.key_path is not None
         return frame.key_path
 
-    def set_key(self, key: str, span: Span) -> None:
+    def set_key(self, key: str, marks: Marks) -> None:
         frame = self.stack[-1]
         assert isinstance(frame.container, dict)
         path = (*frame.path, key)
-        first = self.document.keys.get(path)
-        if first is not None and key in frame.container:
+        if path in self.keys and key in frame.container:
+            first, span = self.span(*self.keys[path]), self.span(*marks)
             self.problems.append(
                 Problem(
                     f"duplicate key '{key}': also at line {span.line}; only the last one is read",
@@ -417,33 +448,32 @@ class _Builder:
                 )
             )
             # Positions below the first occurrence no longer describe the data.
-            for known in [p for p in self.document.values if p[: len(path)] == path]:
-                del self.document.values[known]
-                self.document.keys.pop(known, None)
+            for known in [p for p in self.values if p[: len(path)] == path]:
+                del self.values[known]
+                self.keys.pop(known, None)
         frame.key = key
         frame.key_path = path
-        frame.key_span = span
+        frame.key_marks = marks
 
-    def add(self, value: object, span: Span, size: int) -> None:
-        document = self.document
+    def add(self, value: object, marks: Marks, size: int) -> None:
         if not self.stack:
-            document.values[()] = span
+            self.values[()] = marks
             if self.documents <= 1:
-                document.data = value
+                self.document.data = value
             return
         frame = self.stack[-1]
         frame.size += size
         container = frame.container
         if isinstance(container, list):
-            document.values[(*frame.path, len(container))] = span
+            self.values[(*frame.path, len(container))] = marks
             container.append(value)
         else:
             path, key = frame.key_path, frame.key
-            assert path is not None and key is not None and frame.key_span is not None
-            document.values[path] = span
-            document.keys[path] = frame.key_span
+            assert path is not None and key is not None and frame.key_marks is not None
+            self.values[path] = marks
+            self.keys[path] = frame.key_marks
             container[key] = value
-            frame.key = frame.key_path = frame.key_span = None
+            frame.key = frame.key_path = frame.key_marks = None
 
     def resolve(self, event: yaml.ScalarEvent, span: Span) -> object:
         tag = event.tag

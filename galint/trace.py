@@ -437,9 +437,10 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     planned_items = {id(plan) for plan, _ in plans}
     plan_bags = [words.terms(plan.text) for plan, _ in plans]
     others = [words.stems(item.text) for item in previous.items() if id(item) not in planned_items]
-    # An item's names only matter among the plans' stems.
-    plan_stems = set().union(*(counts for counts, _ in plan_bags))
-    item_bags = [words.terms(place.item.text, plan_stems) for place in places]
+    # A stem counts less only when both texts use it inside a name: an item's names matter
+    # only among the plans' names.
+    plan_names = set().union(*(names for _, names in plan_bags))
+    item_bags = [words.terms(place.item.text, plan_names) for place in places]
     plan_vectors, item_vectors = _vectors(plan_bags, item_bags, others)
 
     # Which items hold each stem a plan has, with its weight there and whether it is inside a
