@@ -34,7 +34,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
+from operator import mul
 from typing import NamedTuple, TypeVar
 
 from galint.load import Path
@@ -388,11 +389,18 @@ class _Vector(NamedTuple):
     total: float  # sum of weights: what "covering" a text is measured against
 
 
+# Which items hold a stem: each item's position, the stem's weight there, and whether the
+# stem is inside a name there.
+Holders = dict[str, list[tuple[int, float, bool]]]
+
+
 def _vectors(
     plans: list[Terms], items: list[Terms], others: list[set[str]]
-) -> tuple[list[_Vector], list[_Vector]]:
-    """TF-IDF vectors of the plans and the items, with the stems of ``others`` too counting
-    for the weights; a stem in every text weighs nothing."""
+) -> tuple[list[_Vector], list[float], Holders]:
+    """TF-IDF vectors of the plans; the norm of each item's vector, and the items that hold
+    each stem of the plans (a plan is scored by walking its stems' lists, so only items that
+    share a stem with it are touched). The stems of ``others`` too count for the weights; a
+    stem in every text weighs nothing."""
     count = len(plans) + len(items) + len(others)
     texts = chain((counts for counts, _ in plans), (counts for counts, _ in items), others)
     frequency = Counter(chain.from_iterable(texts))
@@ -401,18 +409,33 @@ def _vectors(
 
     def vector(bag: Terms) -> _Vector:
         counts, names = bag
-        weights = {
-            t: (_TF[n] if n < len(_TF) else 1.0 + math.log(n)) * idf[t]
-            for t, n in counts.items()
-            if t in idf
-        }
+        weights = {t: _TF[n] * idf[t] for t, n in counts.items() if t in idf}
         return _Vector(weights, names, math.hypot(*weights.values()), sum(weights.values()))
 
-    return [vector(bag) for bag in plans], [vector(bag) for bag in items]
+    plan_vectors = [vector(bag) for bag in plans]
+    planned = {stem for vector in plan_vectors for stem in vector.weights}
+    frequency_weight, weight, nothing = _TF.__getitem__, idf.get, repeat(0.0)
+    norms = []
+    holders: Holders = {}
+    for n, (counts, names) in enumerate(items):
+        # The stems in every text weigh 0.0 here, which changes no norm.
+        weights = map(mul, map(frequency_weight, counts.values()), map(weight, counts, nothing))
+        norms.append(math.hypot(*weights))
+        for stem in counts.keys() & planned:
+            held = (n, _TF[counts[stem]] * idf[stem], stem in names)
+            holders.setdefault(stem, []).append(held)
+    return plan_vectors, norms, holders
 
 
-# The weight of a stem used n times in a text, for small n.
-_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 32)]
+class _Frequencies(dict[int, float]):
+    """The weight of a stem used n times in a text: 1 + ln n, worked out once for each n."""
+
+    def __missing__(self, n: int) -> float:
+        weight = self[n] = 1.0 + math.log(n)
+        return weight
+
+
+_TF = _Frequencies({n: 1.0 + math.log(n) for n in range(1, 32)})
 
 
 # --- tracing --------------------------------------------------------------------------------
@@ -441,19 +464,10 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     # only among the plans' names.
     plan_names = set().union(*(names for _, names in plan_bags))
     item_bags = [words.terms(place.item.text, plan_names) for place in places]
-    plan_vectors, item_vectors = _vectors(plan_bags, item_bags, others)
-
-    # Which items hold each stem a plan has, with its weight there and whether it is inside a
-    # name there: a plan is scored by walking its stems' lists, so only items sharing a stem
-    # are touched.
-    planned = {stem for vector in plan_vectors for stem in vector.weights}
-    holders: dict[str, list[tuple[int, float, bool]]] = {}
-    for n, vector in enumerate(item_vectors):
-        weights, names = vector.weights, vector.names
-        for stem in weights.keys() & planned:
-            holders.setdefault(stem, []).append((n, weights[stem], stem in names))
+    plan_vectors, item_norms, holders = _vectors(plan_bags, item_bags, others)
+    item_targets = [place.target for place in places]
     scores = [
-        _score_row(vector, target, item_vectors, places, holders, params)
+        _score_row(vector, target, item_norms, item_targets, holders, params)
         for vector, (_, target) in zip(plan_vectors, plans, strict=True)
     ]
     best_of_item = [0.0] * len(places)
@@ -479,9 +493,9 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
 def _score_row(
     plan: _Vector,
     target: int,
-    items: list[_Vector],
-    places: list[_Place],
-    holders: dict[str, list[tuple[int, float, bool]]],
+    norms: list[float],
+    targets: list[int],
+    holders: Holders,
     params: Params,
 ) -> dict[int, float]:
     """The plan's score against each item of the current report that shares a stem with it
@@ -492,24 +506,28 @@ def _score_row(
     shared word: the same ministries turn up all over a report. The texts' full weights stay
     the measure.
     """
-    dots = [0.0] * len(items)
-    covers = [0.0] * len(items)  # a shared stem always adds to it: 0 means no stem shared
-    name_weight = params.name_weight
+    dots = [0.0] * len(norms)
+    covers = [0.0] * len(norms)  # a shared stem always adds to it: 0 means no stem shared
+    name_weight, names = params.name_weight, plan.names
     for stem, weight in plan.weights.items():
-        in_name = stem in plan.names
-        for n, other, other_in_name in holders.get(stem, ()):
-            share = weight * name_weight if in_name and other_in_name else weight
-            dots[n] += share * other
-            covers[n] += share
+        if stem in names:
+            for n, other, other_in_name in holders.get(stem, ()):
+                share = weight * name_weight if other_in_name else weight
+                dots[n] += share * other
+                covers[n] += share
+        else:
+            for n, other, _ in holders.get(stem, ()):
+                dots[n] += weight * other
+                covers[n] += weight
     row = {}
     cosine_weight, bonus = params.cosine_weight, params.same_target_bonus
-    for n in [n for n, cover in enumerate(covers) if cover]:
-        cosine = dots[n] / (plan.norm * items[n].norm)
-        covered = covers[n] / plan.total
-        score = cosine_weight * cosine + (1.0 - cosine_weight) * covered
-        if places[n].target == target:
-            score += bonus
-        row[n] = score if score < 1.0 else 1.0
+    cover_weight, norm, total = 1.0 - cosine_weight, plan.norm, plan.total
+    for n, cover in enumerate(covers):
+        if cover:
+            score = cosine_weight * (dots[n] / (norm * norms[n])) + cover_weight * (cover / total)
+            if targets[n] == target:
+                score += bonus
+            row[n] = score if score < 1.0 else 1.0
     return row
 
 
