@@ -43,7 +43,7 @@ def imap(
     # Items go to the workers in batches: one message per item costs about a tenth of the
     # work of checking a country; a few batches per worker keep the load even.
     size = max(1, min(16, len(items) // (workers * 4)))
-    batches = _batches(items, size, weight)
+    batches = _batches(items, size, weight, workers)
     with context.Pool(workers, _start, (function, shared)) as pool:
         # Two batches per worker are out at a time: one being worked on, one waiting.
         pending = deque(
@@ -58,16 +58,22 @@ def imap(
 
 
 def _batches(
-    items: Sequence[Item], size: int, weight: Callable[[Item], int] | None
+    items: Sequence[Item],
+    size: int,
+    weight: Callable[[Item], int] | None,
+    workers: int = 0,
 ) -> Iterator[list[Item]]:
     """Consecutive items, ``size`` at a time; with ``weight``, also at most ``size`` times the
-    median item's weight (an item heavier than that goes alone)."""
+    median item's weight (an item heavier than that goes alone). With ``workers``, batches
+    shrink towards the end, to a share of what is left, so that the workers finish together
+    rather than one waiting for the other's last large batch."""
     limit = size * sorted(map(weight, items))[len(items) // 2] if weight else 0
     batch: list[Item] = []
     load = 0
-    for item in items:
+    for done, item in enumerate(items):
         heft = weight(item) if weight else 0
-        if batch and (len(batch) == size or load + heft > limit > 0):
+        room = min(size, max(1, (len(items) - done) // (2 * workers))) if workers else size
+        if batch and (len(batch) >= room or load + heft > limit > 0):
             yield batch
             batch, load = [], 0
         batch.append(item)

@@ -405,6 +405,15 @@ def test_batches_keep_heavy_items_apart() -> None:
     assert batches == [[2, 2, 2], [108], [2, 2], [108], [108], [2]]
 
 
+def test_batches_shrink_towards_the_end_so_that_workers_finish_together() -> None:
+    items = list(range(200))
+    sizes = [len(batch) for batch in parallel._batches(items, 16, None, workers=2)]
+    assert sum(sizes) == 200 and max(sizes) == 16
+    assert sizes[0] == 16 and sizes[-3:] == [1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True)  # never larger than the one before
+    assert [len(b) for b in parallel._batches(items, 16, None)] == [16] * 12 + [8]
+
+
 def test_a_country_of_many_pairs_is_traced_once_per_pair(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
