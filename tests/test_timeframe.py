@@ -1,12 +1,17 @@
 """Tests for galint.timeframe: every accepted form, the seeds' own sentences, and traps."""
 
 import datetime
+import functools
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import galint.timeframe as timeframe_module
 from galint.timeframe import EXPECTED, NONE, Timeframe, extract, parse
 
 P, X = "parse", "extract"
@@ -1068,3 +1073,126 @@ def test_long_text_tail_span() -> None:
     tf = extract(text)
     assert tf.matched == "during 2014"
     assert tf.span == (len(text) - 12, len(text) - 1)
+
+
+# --- the look-aheads that speed up the search -------------------------------------------------
+
+# Every word the patterns are written with, a few that are not, numbers, and punctuation: the
+# texts where a look-ahead that turns away too much would show.
+_PATTERN_WORDS = sorted(
+    set(
+        re.findall(
+            r"[a-z]+",
+            re.sub(r"\\[a-zA-Z]|\(\?P<\w+>", " ", " ".join(vars(timeframe_module).get(name, "")
+            for name in ("_PRE_PHRASES", "_CONT_ANY", "_CONT_WORD", "_VAGUE_ANY", "_VAGUE_WORD",
+                         "_ATOM_STEMS", "_CV_STEMS", "_CV_OPENERS", "_MON", "_QIDX", "_QUNIT",
+                         "_HIDX", "_HUNIT", "_SEASON", "_NUMBER_WORD", "_RANGE_WORD"))),
+        )
+    )
+)  # fmt: skip
+_NOT_PATTERN_WORDS = ["cooperation", "police", "schools", "intend", "thenceforth", "ending"]
+_GLUE = [" ", "  ", ", ", "; ", ": ", " - ", "-", "\u2013", "..", "/", "(", ")", " & ", ".", "\n"]
+_NUMBERS = ["2014", "2013", "1999", "2100", "3", "12", "30", "1st", "15th", "q3", "h1", "iv"]
+
+
+@pytest.fixture(scope="module")
+def ungated() -> dict[str, re.Pattern[str]]:
+    sources = timeframe_module._sources(gated=False)
+    return {name: re.compile(getattr(sources, name)) for name in sources._fields}
+
+
+def _matching(sources: object) -> st.SearchStrategy[str]:
+    return st.one_of([st.from_regex(re.compile(src), fullmatch=True) for src in sources])
+
+
+_PHRASES = [p.strip() for p in timeframe_module._PRE_PHRASES.split("|")]
+_ATOM = _matching(src for _, src in timeframe_module._ATOMS)
+# One of each kind of undated timeframe, as written, and others the patterns make.
+_UNDATED_FORMS = [
+    "on a regular basis", "on an ongoing basis", "on-going", "on going", "on\u2010going",
+    "ongoing", "continuously", "every year", "each year", "continuous", "permanent", "yearly",
+    "as soon as possible", "asap", "a.s.a.p.", "the near future", "in the nearest future",
+    "in the coming months", "in the next period", "in due course", "in the short term",
+    "in the mid-term", "at a later stage", "later on", "later this year", "tbd", "t.b.d.",
+    "to be determined", "to be confirmed", "to be agreed", "by the end of the year",
+    "until end of this year", "before the end of next year", "end of the year",
+    "the end of this year", "this year", "next year", "the following year", "the next year",
+    "within 6 months", "within the next two years", "in the future", "when possible", "soon",
+    "short-term", "long term", "mediumterm", "later", "future",
+]  # fmt: skip
+_PRE_SEPARATORS = [" ", ": ", " : ", ":", "-", "\u2013", " ..", " .. "]
+_UNDATED = st.one_of(
+    st.sampled_from(_UNDATED_FORMS),
+    _matching(
+        vars(timeframe_module)[name]
+        for name in ("_CONT_ANY", "_CONT_WORD", "_VAGUE_ANY", "_VAGUE_WORD")
+    ),
+)
+# Phrases before an atom, joined as the pattern allows: "by: 2014", "by end-2014", "until ..2014".
+_DATED = st.tuples(
+    st.lists(st.sampled_from(_PHRASES), min_size=1, max_size=3),
+    st.sampled_from(_PRE_SEPARATORS),
+    st.one_of(_ATOM, _matching(timeframe_module._PARTIALS.values())),
+).map(lambda parts: parts[1].join([*parts[0], parts[2]]))
+# Texts made of those, of the patterns' own words, and of other words and numbers, glued by
+# spaces and punctuation.
+_FRAGMENTS = st.one_of(
+    _DATED,
+    _UNDATED,
+    st.sampled_from(_PHRASES),
+    _ATOM,
+    st.sampled_from(_PATTERN_WORDS + _NOT_PATTERN_WORDS + _NUMBERS),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_FRAGMENTS, st.sampled_from(_GLUE)), max_size=8).map(
+        lambda parts: "".join(fragment + glue for fragment, glue in parts)
+    )
+)
+def test_the_look_aheads_turn_no_candidate_away(
+    ungated: dict[str, re.Pattern[str]], text: str
+) -> None:
+    """The patterns match alike with and without their look-aheads, wherever a search starts."""
+    assert_matched_alike(ungated, text)
+
+
+def test_the_look_aheads_let_every_written_form_through(
+    ungated: dict[str, re.Pattern[str]],
+) -> None:
+    """Each undated form as written, and each phrase before an atom, as the pattern joins them."""
+    atoms = ["2014", "q3 2014", "first half of 2014", "march 2014", "30.06.2014", "q1-q2 2015"]
+    texts = [f"x {form};" for form in _UNDATED_FORMS] + [
+        f"x {phrase}{separator}{atom};"
+        for phrase in _PHRASES
+        for separator in _PRE_SEPARATORS
+        for atom in atoms
+    ]
+    for text in texts:
+        assert_matched_alike(ungated, text)
+
+
+def assert_matched_alike(ungated: dict[str, re.Pattern[str]], text: str) -> None:
+    gated = timeframe_module._sources()
+    low = " " + text
+    for name in ("cand", "undated"):
+        fast, slow = _compiled(getattr(gated, name)), ungated[name]
+        for start in range(len(low)):
+            a, b = fast.search(low, start), slow.search(low, start)
+            found = (a and (a.span(), a.groupdict())), (b and (b.span(), b.groupdict()))
+            assert found[0] == found[1], (text, start)
+    whole = _compiled(gated.whole).fullmatch(text)
+    assert (whole and whole.groupdict()) == (
+        (m := ungated["whole"].fullmatch(text)) and m.groupdict()
+    ), text
+
+
+@functools.cache
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
+
+
+def test_the_look_aheads_are_used() -> None:
+    gated, plain = timeframe_module._sources(), timeframe_module._sources(gated=False)
+    assert all(len(a) > len(b) for a, b in zip(gated, plain, strict=True))
