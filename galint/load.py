@@ -260,7 +260,7 @@ class _Builder:
         self.problems = problems
         # libyaml's own lines and columns are editors' when it breaks lines where they do, and
         # the text ends with a line break (else libyaml may count one more at its end).
-        quick = text.endswith(("\n", "\r")) and not _OTHER_BREAKS.search(text)
+        quick = text.endswith(("\n", "\r")) and (text.isascii() or not _OTHER_BREAKS.search(text))
         self.span: Callable[[yaml.Mark, yaml.Mark], Span] = (
             _mark_span if quick else _Lines(text).span
         )
@@ -283,9 +283,8 @@ class _Builder:
             yaml.MappingEndEvent: self.end,
             yaml.AliasEvent: self.alias,
         }
-        check, get = parser.check_event, parser.get_event
-        while check():
-            event = get()
+        get = parser.get_event
+        while (event := get()) is not None:  # None after the stream's end
             handler = handlers.get(type(event))
             if handler is None:  # a subclass of an event type
                 handler = next((h for t, h in handlers.items() if isinstance(event, t)), None)
