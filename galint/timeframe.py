@@ -282,6 +282,11 @@ def _trie(words: list[str], prefix: bool) -> str:
     return emit(tree)
 
 
+# What may stand around a timeframe written on its own: "(Q3 2014);".
+_OPENING_SRC = r"[\s(\[{]"
+_CLOSING_SRC = r"[\s)\]};.,:]"
+
+
 class _Sources(NamedTuple):
     cand: str  # a candidate, after the character before it
     undated: str  # the same for an undated candidate only
@@ -330,7 +335,7 @@ def _sources(gated: bool = True) -> _Sources:
     return _Sources(
         cand=rf"[^\w./]{cand}",
         undated=rf"[^\w./](?P<cand>{undated}(?!\w))",
-        whole=rf"[\s(\[{{]*(?<![\w./]){cand}[\s)\]}};.,:]*",
+        whole=rf"{_OPENING_SRC}*(?<![\w./]){cand}{_CLOSING_SRC}*",
     )
 
 
@@ -574,10 +579,32 @@ def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe 
 
 def parse(text: str) -> Timeframe:
     """Read a timeframe written on its own, e.g. "Q3 2014"; kind "none" if the text is not one."""
+    low = _lower(text)
+    # Most fields hold the timeframe alone, which the candidate pattern finds at once; the
+    # whole-text pattern, which compiles as slowly, is only needed for the others. Either way
+    # the match is the one the whole-text pattern makes: the first candidate after the
+    # opening brackets and spaces (none starts with one), when closing ones follow it.
+    opening = _OPENING.match(low)
+    start = opening.end() if opening else 0
+    m = _large("cand").match(" " + low, start)  # the space stands for the text's start
+    if m is not None and _CLOSING.fullmatch(low, m.end() - 1) is not None:
+        found = _read(m, " " + text, in_text=False, fills=True)
+        if found is None or found.span is None:
+            return found or NONE
+        return found._replace(span=(found.span[0] - 1, found.span[1] - 1))
+    return _parse_whole(text)
+
+
+def _parse_whole(text: str) -> Timeframe:
+    """parse() with the whole-text pattern."""
     m = _large("whole").fullmatch(_lower(text))
     if m is None:
         return NONE
     return _read(m, text, in_text=False, fills=True) or NONE
+
+
+_OPENING = re.compile(f"{_OPENING_SRC}*")
+_CLOSING = re.compile(f"{_CLOSING_SRC}*")
 
 
 def _bracket(text: str, s: int, e: int) -> tuple[int, int] | None:

@@ -1193,6 +1193,20 @@ def _compiled(source: str) -> re.Pattern[str]:
     return re.compile(source)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["", " ", "(", " [ ", "{"]),
+    st.lists(st.tuples(_FRAGMENTS, st.sampled_from(_GLUE)), min_size=1, max_size=3),
+    st.sampled_from(["", " ", ")", ");", " ] .", ":", "\n"]),
+)
+def test_parse_reads_as_the_whole_text_pattern_does(
+    opening: str, parts: list[tuple[str, str]], closing: str
+) -> None:
+    """parse() tries the candidate pattern first; its answer is the whole-text pattern's."""
+    for text in (opening + parts[0][0] + closing, opening + "".join(map("".join, parts))):
+        assert parse(text) == timeframe_module._parse_whole(text), text
+
+
 def test_the_look_aheads_are_used() -> None:
     gated, plain = timeframe_module._sources(), timeframe_module._sources(gated=False)
     assert all(len(a) > len(b) for a, b in zip(gated, plain, strict=True))
