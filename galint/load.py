@@ -129,16 +129,21 @@ class Document:
 
     def span(self, path: Path, key: bool = False) -> Span:
         """Where ``path`` was written; the nearest enclosing value when it was not."""
-        if key and path in self.keys:
-            return self.keys[path]
-        while path:
-            if path in self.values:
-                return self.values[path]
-            # A missing key is best shown at the mapping that should hold it.
-            path = path[:-1]
-            if path in self.keys:
-                return self.keys[path]
-        return self.values.get((), START)
+        values, keys = self.values.marks, self.keys.marks
+        marks = keys.get(path) if key else None
+        while marks is None and path:
+            marks = values.get(path)
+            if marks is None:
+                # A missing key is best shown at the mapping that should hold it.
+                path = path[:-1]
+                marks = keys.get(path)
+        if marks is None:
+            marks = values.get(())
+            if marks is None:
+                return START
+        locate = self.values.locate
+        assert locate is not None  # set by the loader, with the marks
+        return locate(*marks)
 
 
 @dataclass(slots=True)

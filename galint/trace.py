@@ -285,7 +285,7 @@ class _Known(dict[str, "str | None"]):
         return stem
 
     def forget(self) -> None:
-        """Start again when too many words are known (called between texts)."""
+        """Start again when too many words are known (called before each trace)."""
         if len(self) > _KNOWN_WORDS:
             self.clear()
             self.normal.clear()
@@ -316,6 +316,7 @@ class _Words:
 
     def __init__(self, extra_stop: Iterable[str], params: Params) -> None:
         self._known = _known(params.prefix)
+        self._known.forget()
         self._extra = frozenset(w.lower() for w in extra_stop)
         # A word whose normal form is one of them has that one's stem.
         self._extra_stems = {self._known.stem(w) for w in self._extra} - {None}
@@ -358,7 +359,6 @@ class _Words:
         """``gather`` of the stems of ``text``; its words but the country's name's; and the
         words that start a sentence (None: _starts() finds them)."""
         known = self._known
-        known.forget()
         raws, starters = _split(text)
         found = gather(filter(None, map(known.__getitem__, raws)))
         if not self._extra_stems.isdisjoint(found):
