@@ -1210,3 +1210,65 @@ def test_parse_reads_as_the_whole_text_pattern_does(
 def test_the_look_aheads_are_used() -> None:
     gated, plain = timeframe_module._sources(), timeframe_module._sources(gated=False)
     assert all(len(a) > len(b) for a, b in zip(gated, plain, strict=True))
+
+
+# --- the scan after the last word no timeframe holds ------------------------------------------
+
+
+def _scanned(text: str) -> Timeframe:
+    """What _extract finds by scanning the whole text, as it did before looking for barriers."""
+    shifted = " " + text
+    low = timeframe_module._lower(shifted)
+    dated = timeframe_module._rx().year.search(low) is not None
+    cand = timeframe_module._large("cand") if dated else timeframe_module._rx().cand_undated
+    bracketed, best = timeframe_module._scan(shifted, low, cand, 0)
+    found = bracketed or best or NONE
+    if found.span is None:
+        return found
+    return found._replace(span=(found.span[0] - 1, found.span[1] - 1))
+
+
+_CONTENT = ["police", "cooperation", "unicef", "trainings", "teachers", "protocol", "x"]
+_UNBRACKETED = [glue for glue in _GLUE if glue not in "()"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.one_of(_FRAGMENTS, st.sampled_from(_CONTENT)), st.sampled_from(_UNBRACKETED)),
+        max_size=8,
+    ).map(lambda parts: "".join(fragment + glue for fragment, glue in parts))
+)
+def test_the_scan_after_the_last_barrier_finds_what_the_whole_scan_finds(text: str) -> None:
+    assert timeframe_module._extract(text) == _scanned(text), text
+
+
+def test_the_scan_after_the_last_barrier_on_every_written_form() -> None:
+    atoms = ["2014", "q3 2014", "first half of 2014", "march 2014", "q1-q2 2015", "2013-2014"]
+    dated = [f"{p}{sep}{atom}" for p in _PHRASES for sep in _PRE_SEPARATORS for atom in atoms]
+    for form in dated + _UNDATED_FORMS:
+        for text in (
+            f"Police will train teachers {form};",
+            f"Police trainings {form}, cooperation with UNICEF in 2014.",
+            f"In 2013 police {form}",
+            f"Police (trainings {form}) cooperation in 2015;",  # the bracketed one wins
+        ):
+            assert timeframe_module._extract(text) == _scanned(text), text
+
+
+def test_barriers_are_words_the_patterns_are_not_written_with() -> None:
+    barrier = timeframe_module._barrier
+    assert barrier("police") and barrier("cooperation") and barrier("unicef")
+    # Words of timeframes, and words made of their pieces ("month" + "s", "first" + "quarter").
+    for word in ["the", "in", "during", "months", "month", "june", "jun", "sept", "firstquarter"]:
+        assert not barrier(word), word
+    assert not barrier("a" * 41)  # long words are not looked into
+    # No character class of the pattern holds a letter: every letter comes from a piece.
+    source = timeframe_module._sources(gated=False, plain=True).cand
+    classes = re.findall(r"(?<!\\)\[(?:\\.|[^\]\\])*\]", source)
+    assert classes and not any(re.search(r"(?<!\\)[a-z]", c.lstrip("[^")) for c in classes)
+
+
+def test_look_arounds_are_left_out_of_a_source() -> None:
+    without = timeframe_module._without_lookarounds
+    assert without(r"a(?=b(c)[)]d)e(?<!x)f[^]a]\(g(?![\]])h") == r"aef[^]a]\(gh"
