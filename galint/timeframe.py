@@ -799,7 +799,7 @@ def _last_bracket(text: str, low: str, cand: re.Pattern[str]) -> Timeframe | Non
     if close < 0:
         return None
     opened = text.rfind("(" if text[close] == ")" else "[", 0, close)
-    if opened < 0 or any(ch in text[opened + 1 : close] for ch in "()[]"):
+    if opened < 0 or _BRACKETS.search(text, opened + 1, close):
         return None
     m = cand.search(low, opened)
     if m is None or m.start("cand") >= close:

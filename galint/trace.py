@@ -126,7 +126,8 @@ class Trace:
 
 
 class _Place(NamedTuple):
-    item: Item
+    """Where the items of a section stand."""
+
     section: str
     target: int
     goal: int | None
@@ -158,15 +159,18 @@ def plan_ids(report: Report) -> dict[str, Item]:
     return ids
 
 
-def _places(report: Report) -> Iterator[_Place]:
+def _places(report: Report) -> Iterator[tuple[Item, _Place]]:
+    """Every item of the report, with where it stands."""
     for target in report.targets:
         for section in target.sections:
+            place = _Place(_letter(section), target.number, None)
             for item in section.items:
-                yield _Place(item, _letter(section), target.number, None)
+                yield item, place
         for goal in target.goals:
             for section in goal.sections:
+                place = _Place(_letter(section), target.number, goal.spec.number)
                 for item in section.items:
-                    yield _Place(item, _letter(section), target.number, goal.spec.number)
+                    yield item, place
 
 
 def _letter(section: Section) -> str:
@@ -456,11 +460,11 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     places = list(_places(current))
     ids = plan_ids(previous)
     links: dict[int, list[Match]] = {}
-    for place in places:
-        for ref in dict.fromkeys(place.item.follows):
+    for item, place in places:
+        for ref in dict.fromkeys(item.follows):
             plan = ids.get(ref)
             if plan is not None:
-                links.setdefault(id(plan), []).append(_match(current, place, 1.0, "link"))
+                links.setdefault(id(plan), []).append(_match(current, item, place, 1.0, "link"))
 
     # Every item of both reports counts for the weights: the undertaken actions of the previous
     # report too, since the words they share with everything else are the ones that tell little.
@@ -472,9 +476,9 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
     # A stem counts less only when both texts use it inside a name: an item's names matter
     # only among the plans' names.
     plan_names = set().union(*(names for _, names in plan_bags))
-    item_bags = [words.terms(place.item.text, plan_names) for place in places]
+    item_bags = [words.terms(item.text, plan_names) for item, _ in places]
     plan_vectors, item_norms, holders = _vectors(plan_bags, item_bags, others)
-    item_targets = [place.target for place in places]
+    item_targets = [place.target for _, place in places]
     scores = [
         _score_row(vector, target, item_norms, item_targets, holders, params)
         for vector, (_, target) in zip(plan_vectors, plans, strict=True)
@@ -491,7 +495,7 @@ def trace(previous: Report, current: Report, params: Params = PARAMS) -> Trace:
         found = list(links.get(id(plan), []))
         if not found:
             found = [
-                _match(current, places[n], score, "text")
+                _match(current, *places[n], score, "text")
                 for n, score in sorted(row.items())
                 if score >= params.threshold and score >= params.relative * best_of_item[n]
             ]
@@ -540,9 +544,9 @@ def _score_row(
     return row
 
 
-def _match(report: Report, place: _Place, score: float, via: str) -> Match:
-    line = report.document.span(place.item.path).line
-    return Match(place.item, place.section, place.target, place.goal, score, via, line)
+def _match(report: Report, item: Item, place: _Place, score: float, via: str) -> Match:
+    line = report.document.span(item.path).line
+    return Match(item, place.section, place.target, place.goal, score, via, line)
 
 
 def _plan_trace(previous: Report, plan: Item, target: int, found: list[Match]) -> PlanTrace:
