@@ -660,7 +660,10 @@ def _extract_shifted(text: str) -> Timeframe:
     # Without brackets, the answer is the last candidate read ("... in the first half of
     # 2014;"). None spans a word made of other letters than the patterns' own ("cooperation"),
     # so the scan after the last such word finds the candidates the whole scan finds there.
-    if dated and not _BRACKETS.search(text):
+    # Working out those letters takes a few milliseconds: a run that reads a report or two
+    # (a pre-commit hook) does without.
+    _SCANNED[0] += 1
+    if dated and _SCANNED[0] > _SCANS_BEFORE_BARRIERS and not _BRACKETS.search(text):
         start = _last_barrier(low)
         if start:
             found = _scan(text, low, cand, start + 1)[1]
@@ -671,6 +674,8 @@ def _extract_shifted(text: str) -> Timeframe:
 
 
 _BRACKETS = re.compile(r"[()\[\]]")
+_SCANNED = [0]  # texts scanned in this process
+_SCANS_BEFORE_BARRIERS = 200
 
 
 def _scan(
@@ -756,35 +761,20 @@ def _pieces() -> dict[str, tuple[str, ...]]:
 def _without_lookarounds(source: str) -> str:
     """A pattern's source without its look-aheads and look-behinds."""
     kept = []
-    at, depth, skipping = 0, 0, False
-    while at < len(source):
-        if source[at] == "\\":
-            end = at + 2
-        elif source[at] == "[":
-            end = _class_end(source, at)
-        elif source.startswith(("(?=", "(?!", "(?<=", "(?<!"), at) and not skipping:
-            skipping, depth, end = True, 0, at
+    depth = 0  # of groups inside the look-around being left out
+    for token in _SOURCE_TOKENS.findall(source):
+        if depth:
+            depth += 1 if token[0] == "(" else -1 if token == ")" else 0
+        elif token in ("(?=", "(?!", "(?<=", "(?<!"):
+            depth = 1
         else:
-            end = at + 1
-        if skipping:
-            if source[at] == "(":
-                depth += 1
-            elif source[at] == ")":
-                depth -= 1
-                skipping = depth > 0
-        else:
-            kept.append(source[at:end])
-        at = max(end, at + 1)
+            kept.append(token)
     return "".join(kept)
 
 
-def _class_end(source: str, at: int) -> int:
-    """Where the character class that opens at ``at`` ends (after its "]")."""
-    at += 2 if source.startswith("[^", at) else 1
-    at += 1 if source.startswith("]", at) else 0  # a "]" first is one of the characters
-    while source[at] != "]":
-        at += 2 if source[at] == "\\" else 1
-    return at + 1
+# An escape, a character class ("[^]a]" and "[\]]" hold a "]"), a look-around's opening,
+# a bracket, or a run of anything else.
+_SOURCE_TOKENS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?<?[=!]|[()]|[^\\\[()]+", re.S)
 
 
 def _last_bracket(text: str, low: str, cand: re.Pattern[str]) -> Timeframe | None:

@@ -1,11 +1,14 @@
 """Tests for galint.timeframe: every accepted form, the seeds' own sentences, and traps."""
 
+import contextlib
 import datetime
 import functools
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -1240,7 +1243,15 @@ _UNBRACKETED = [glue for glue in _GLUE if glue not in "()"]
     ).map(lambda parts: "".join(fragment + glue for fragment, glue in parts))
 )
 def test_the_scan_after_the_last_barrier_finds_what_the_whole_scan_finds(text: str) -> None:
-    assert timeframe_module._extract(text) == _scanned(text), text
+    with barriers_at_once():
+        assert timeframe_module._extract(text) == _scanned(text), text
+
+
+@contextlib.contextmanager
+def barriers_at_once() -> Iterator[None]:
+    """The scan after the last barrier from the first text on, not after a few hundred."""
+    with mock.patch.object(timeframe_module, "_SCANS_BEFORE_BARRIERS", -1):
+        yield
 
 
 def test_the_scan_after_the_last_barrier_on_every_written_form() -> None:
@@ -1253,7 +1264,20 @@ def test_the_scan_after_the_last_barrier_on_every_written_form() -> None:
             f"In 2013 police {form}",
             f"Police (trainings {form}) cooperation in 2015;",  # the bracketed one wins
         ):
-            assert timeframe_module._extract(text) == _scanned(text), text
+            with barriers_at_once():
+                assert timeframe_module._extract(text) == _scanned(text), text
+    assert timeframe_module._pieces.cache_info().currsize == 1  # the barriers were used
+
+
+def test_a_run_that_reads_few_texts_does_not_work_out_the_barriers() -> None:
+    code = (
+        "import galint.timeframe as t\n"
+        "for n in range(100): t.extract(f'Police will train {n} teachers in 2014;')\n"
+        "assert t._pieces.cache_info().currsize == 0\n"
+        "for n in range(300): t.extract(f'Police will train {n} teachers in 2014;')\n"
+        "assert t._pieces.cache_info().currsize == 1\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_barriers_are_words_the_patterns_are_not_written_with() -> None:
