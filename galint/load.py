@@ -37,6 +37,7 @@ COLLECTION_TAGS = {CORE + "seq", CORE + "map"}
 # The C loader is used only for its event parser; nothing is constructed from the events.
 # PyYAML built without libyaml falls back to its pure-Python parser.
 _EventParser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR = yaml.ScalarEvent
 
 
 class Problem(NamedTuple):
@@ -289,7 +290,20 @@ class _Builder:
             yaml.AliasEvent: self.alias,
         }
         get = parser.get_event
+        stack, add, set_key = self.stack, self.add, self.set_key
         while (event := get()) is not None:  # None after the stream's end
+            # Most events are text in a mapping or a list, with no tag or anchor: what
+            # scalar() does with them, with fewer calls.
+            if type(event) is _SCALAR and stack and event.tag is None and not event.anchor:
+                text = event.value
+                frame = stack[-1]
+                if frame.is_map and frame.key is None:
+                    set_key(text, (event.start_mark, event.end_mark))
+                elif not event.implicit[0] or (text and text[0] not in _NOT_ONLY_TEXT):
+                    add(text, (event.start_mark, event.end_mark), 1)
+                else:
+                    self.scalar(event)  # maybe a number, true, false or null
+                continue
             handler = handlers.get(type(event))
             if handler is None:  # a subclass of an event type
                 handler = next((h for t, h in handlers.items() if isinstance(event, t)), None)
