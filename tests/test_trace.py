@@ -221,7 +221,7 @@ def test_shorten() -> None:
 
 # Letters, digits, apostrophes, the punctuation that starts a sentence and some that does not,
 # spaces of several kinds, and non-ASCII letters: every way a text can leave the quick path.
-_ASCII_NO_APOSTROPHE = 'aZe Tq09 .,;:!?-()"_\t\n\x1c'
+_ASCII_NO_APOSTROPHE = 'aZe Tq09 .,;:!?-()"_\t\n\x1c\x00'
 _ASCII = _ASCII_NO_APOSTROPHE + "'"
 _ANY = _ASCII + "\u2019\u201c\u2013\u2022\u00e9\u00c9\u03a3\u0130\u2028"
 
@@ -233,13 +233,27 @@ def test_words_and_sentence_starts_are_found_alike_on_either_path(text: str) -> 
 
 
 def split(text: str) -> tuple[list[str], list[str]]:
-    words, starts = galint.trace._split(text)
-    return words, galint.trace._starts(text) if starts is None else starts
+    return split_together([text])[0]
+
+
+def split_together(texts: list[str]) -> list[tuple[list[str], list[str]]]:
+    return [
+        (words, galint.trace._starts(text) if starts is None else starts)
+        for text, (words, starts) in zip(texts, galint.trace._split(texts), strict=True)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([_ASCII_NO_APOSTROPHE, _ANY]).flatmap(st.text), max_size=8))
+def test_texts_split_together_are_split_as_each_alone(texts: list[str]) -> None:
+    # Quick texts are split in one pass, parted by NUL; the others go the slow way between
+    # them, and a text that holds a NUL is not quick.
+    assert split_together(texts) == [galint.trace._split_tokens(text) for text in texts]
 
 
 def test_the_quick_path_splits_words_and_sentence_starts() -> None:
     text = "Teachers met the Ministry (of) Education.  Education_matters -  Safer 500 days"
-    words, starts = galint.trace._split(text)
+    [(words, starts)] = galint.trace._split([text])
     assert starts is None  # found by _starts() when needed
     starts = galint.trace._starts(text)
     assert words == [
@@ -252,9 +266,11 @@ def test_the_quick_path_splits_words_and_sentence_starts() -> None:
 
 def test_words_used_only_inside_names_are_told_apart() -> None:
     stem = galint.trace._known(PARAMS.prefix).stem
-    counts, names = galint.trace._Words([], PARAMS).terms(
-        "Teachers met the Ministry of Education. Education matters; the Ministry agreed, "
-        "as O'Brien's 3rd report says."
+    [(counts, names)] = galint.trace._Words([], PARAMS).terms(
+        [
+            "Teachers met the Ministry of Education. Education matters; the Ministry agreed, "
+            "as O'Brien's 3rd report says."
+        ]
     )
     # "Education" starts a sentence once, so it is not only a name's; "Teachers" starts the
     # text. The apostrophe and "3rd" send this text the slow way.
@@ -265,15 +281,16 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
     # The same on the quick path, and among given stems only.
     quick = "Teachers met the Ministry of Education. Education matters; the Ministry agreed."
     words = galint.trace._Words([], PARAMS)
-    assert words.terms(quick)[1] == {stem("ministry")}
-    assert words.terms(quick, {stem("ministry"), stem("teachers")})[1] == {stem("ministry")}
-    assert words.terms(quick, {stem("education"), stem("teachers")})[1] == set()
+    assert words.terms([quick])[0][1] == {stem("ministry")}
+    among = words.terms([quick, quick], {stem("ministry"), stem("teachers")})
+    assert [names for _, names in among] == [{stem("ministry")}] * 2
+    assert words.terms([quick], {stem("education"), stem("teachers")})[0][1] == set()
 
 
 def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
     stem = galint.trace._known(PARAMS.prefix).stem
-    counts, names = galint.trace._Words(["Montenegro"], PARAMS).terms(
-        "Montenegro's police and MONTENEGRO, montenegro and Montenegrin schools"
+    [(counts, names)] = galint.trace._Words(["Montenegro"], PARAMS).terms(
+        ["Montenegro's police and MONTENEGRO, montenegro and Montenegrin schools"]
     )
     # Left out as written, not by stem: "Montenegrin" stays.
     assert counts == {stem("police"): 1, stem("montenegrin"): 1, stem("schools"): 1}
