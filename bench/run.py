@@ -11,14 +11,18 @@ bench/corpus.py, and measures, each tool as a separate process as a user runs it
 
 * throughput over the corpus: ``galint check`` (every rule), ``check-jsonschema
   --schemafile`` with galint's schema, ``yamllint -d relaxed``, and the floor: parsing every
-  file with PyYAML's C loader and nothing else; each the median of a few runs after one
-  that warms the caches, since a single run on a shared machine can be off by a tenth;
+  file with PyYAML's C loader and nothing else;
 * latency of one report (the pre-commit case): ``galint check FILE`` against
-  ``check-jsonschema --schemafile ... FILE``, median of several runs, and galint's slowest
-  imports from ``python -X importtime``;
+  ``check-jsonschema --schemafile ... FILE``, and galint's slowest imports from ``python -X
+  importtime``;
 * peak memory (RSS of galint's process and its workers, the largest) of ``galint report
   --format json`` and ``--format csv`` on a small and on a large corpus: flat when the ratio
   of the two peaks stays under 1.5 for ten times the files.
+
+Tools are timed in rounds, each running every tool once, after a round that warms the
+caches; a ratio is the median of its ratios within a round. A single run on a shared machine
+can be off by a tenth, and the machine can be slower for minutes at a time: timing one tool
+after the other would put that into the ratios.
 
 Targets: bulk throughput at least 10x check-jsonschema's and within 3x of the floor;
 single-report latency at most half of check-jsonschema's; memory flat in the number of files.
@@ -99,9 +103,17 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def median_time(command: list[str], runs: int) -> float:
-    timed(command)  # warm the file cache and the byte-code caches
-    return statistics.median(timed(command) for _ in range(runs))
+def rounds(commands: dict[str, list[str]], runs: int) -> list[dict[str, float]]:
+    """The time of every command in each of ``runs`` rounds, after one that warms the file
+    and byte-code caches. A round runs every command once, so that a machine slower for a
+    while slows them all: ratios are taken within a round, then their median."""
+    for command in commands.values():
+        timed(command)
+    return [{name: timed(command) for name, command in commands.items()} for _ in range(runs)]
+
+
+def median_ratio(times: list[dict[str, float]], name: str, other: str) -> float:
+    return statistics.median(t[name] / t[other] for t in times)
 
 
 def peak_kib(command: list[str]) -> int:
@@ -118,45 +130,45 @@ def verdict(ok: bool) -> str:
 def throughput(
     galint_cmd: list[str], bin_dir: Path, files: list[str], folder: Path, runs: int
 ) -> None:
-    print(f"\n== throughput: {len(files)} reports, median of {runs} runs ==")
-    galint = median_time(
-        [*galint_cmd, "check", "--exit-zero", "--format", "json", str(folder)], runs
-    )
-    check_jsonschema = median_time(
-        [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), *files], runs
-    )
-    yamllint = median_time([str(bin_dir / "yamllint"), "-d", "relaxed", str(folder)], runs)
-    floor = median_time([PYTHON, "-c", FLOOR, *files], runs)
-    for name, seconds in (
-        ("galint check (all rules)", galint),
-        ("check-jsonschema --schemafile", check_jsonschema),
-        ("yamllint -d relaxed", yamllint),
-        ("floor: PyYAML C loader only", floor),
-    ):
-        print(f"{name:32} {seconds:8.2f} s   {seconds / len(files) * 1000:7.2f} ms/report")
+    print(f"\n== throughput: {len(files)} reports, median of {runs} rounds ==")
+    commands = {
+        "galint check (all rules)": [
+            *galint_cmd, "check", "--exit-zero", "--format", "json", str(folder)
+        ],
+        "check-jsonschema --schemafile": [
+            str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), *files
+        ],
+        "yamllint -d relaxed": [str(bin_dir / "yamllint"), "-d", "relaxed", str(folder)],
+        "floor: PyYAML C loader only": [PYTHON, "-c", FLOOR, *files],
+    }  # fmt: skip
+    times = rounds(commands, runs)
+    for name in commands:
+        median = statistics.median(t[name] for t in times)
+        print(f"{name:32} {median:8.2f} s   {median / len(files) * 1000:7.2f} ms/report")
+    galint, check_jsonschema, yamllint, floor = commands
+    to_check_jsonschema = median_ratio(times, galint, check_jsonschema)
+    to_floor = median_ratio(times, galint, floor)
     print(
-        f"galint / check-jsonschema: {galint / check_jsonschema:.3f}"
-        f"  (target <= 0.1: {verdict(galint <= check_jsonschema / 10)})"
+        f"galint / check-jsonschema: {to_check_jsonschema:.3f}"
+        f"  (target <= 0.1: {verdict(to_check_jsonschema <= 0.1)})"
     )
-    print(f"galint / yamllint:         {galint / yamllint:.3f}")
-    print(
-        f"galint / floor:            {galint / floor:.2f}"
-        f"  (target <= 3: {verdict(galint <= 3 * floor)})"
-    )
+    print(f"galint / yamllint:         {median_ratio(times, galint, yamllint):.3f}")
+    print(f"galint / floor:            {to_floor:.2f}  (target <= 3: {verdict(to_floor <= 3)})")
 
 
 def latency(galint_cmd: list[str], bin_dir: Path, report: str, runs: int) -> None:
-    print(f"\n== latency: one report ({Path(report).name}), median of {runs} runs ==")
-    galint = median_time([*galint_cmd, "check", "--exit-zero", report], runs)
-    check_jsonschema = median_time(
-        [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), report], runs
-    )
-    print(f"galint check FILE                {galint * 1000:8.1f} ms")
-    print(f"check-jsonschema FILE            {check_jsonschema * 1000:8.1f} ms")
-    print(
-        f"galint / check-jsonschema: {galint / check_jsonschema:.3f}"
-        f"  (target <= 0.5: {verdict(galint <= check_jsonschema / 2)})"
-    )
+    print(f"\n== latency: one report ({Path(report).name}), median of {runs} rounds ==")
+    commands = {
+        "galint check FILE": [*galint_cmd, "check", "--exit-zero", report],
+        "check-jsonschema FILE": [
+            str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), report
+        ],
+    }  # fmt: skip
+    times = rounds(commands, runs)
+    for name in commands:
+        print(f"{name:32} {statistics.median(t[name] for t in times) * 1000:8.1f} ms")
+    ratio = median_ratio(times, *commands)
+    print(f"galint / check-jsonschema: {ratio:.3f}  (target <= 0.5: {verdict(ratio <= 0.5)})")
     python = str(Path(galint_cmd[0]).parent / "python")
     done = subprocess.run(
         [python, "-X", "importtime", "-m", "galint", "check", "--exit-zero", report],
