@@ -17,10 +17,11 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 
 from galint import parallel
 from galint.discover import Candidate, group
-from galint.engine import FileResult, Selection, run_together
+from galint.engine import FileResult, Selection, prepare_worker, run_together
 from galint.finding import Finding
 from galint.form import form
 from galint.load import MAX_BYTES
@@ -241,14 +242,23 @@ def run(
     """Every country's summary, in a stable order (the countries' first files, in discovery
     order), the same with one process or several. Lazily: a caller that lets each summary go
     once written holds one at a time."""
-    groups = group(candidates)
-    files = sum(len(g) for g in groups)
-    workers = 1 if files < PARALLEL_FROM else jobs
-    outcomes = parallel.imap(_check, groups, (selection, list(roots)), workers, weight=len)
-    for found in groups:
-        yield next(outcomes)  # kept by no variable here while the next country is checked
+    found = list(candidates)
+    workers = 1 if len(found) < PARALLEL_FROM else jobs
+    groups: list[list[Candidate]] = []
+
+    def grouped() -> list[list[Candidate]]:
+        groups.extend(group(found))  # while the workers prepare
+        return groups
+
+    shared = (selection, list(roots))
+    outcomes = parallel.imap(_check, grouped, shared, workers, weight=len, prepare=prepare_worker)
+    for n in count():
+        try:
+            yield next(outcomes)  # kept by no variable here while the next country is checked
+        except StopIteration:
+            return
         if progress:
-            progress(len(found))
+            progress(len(groups[n]))
 
 
 def _check(shared: tuple[Selection, list[str]], found: Sequence[Candidate]) -> CountryStats:

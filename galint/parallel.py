@@ -3,6 +3,7 @@ is the output of a run with one."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -20,10 +21,11 @@ _SHARED: dict[str, Any] = {}
 
 def imap(
     function: Callable[[Any, Item], Result],
-    items: Sequence[Item],
+    items: Sequence[Item] | Callable[[], Sequence[Item]],
     shared: Any,
     jobs: int | None = None,
     weight: Callable[[Item], int] | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """``function(shared, item)`` for each item, in order, on ``jobs`` processes (default:
     every core). ``shared`` is handed to each worker once, not with every item.
@@ -31,20 +33,27 @@ def imap(
     Results are made only a little ahead of the caller: a caller slower than the workers (one
     that writes each result out) holds a few batches of results, not every result of the run.
     ``weight`` (say, an item's number of files) keeps heavy items out of large batches.
+
+    ``items`` may be a function that gives them: it is called once the workers are started,
+    and each worker runs ``prepare`` (what its first item would otherwise wait for) meanwhile.
     """
-    workers = min(jobs or os.cpu_count() or 1, len(items))
+    workers = jobs or os.cpu_count() or 1
+    if not callable(items):
+        workers = min(workers, len(items))
     if workers <= 1:
-        for item in items:
+        for item in items() if callable(items) else items:
             yield function(shared, item)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    # Items go to the workers in batches: one message per item costs about a tenth of the
-    # work of checking a country; a few batches per worker keep the load even.
-    size = max(1, min(16, len(items) // (workers * 4)))
-    batches = _batches(items, size, weight, workers)
-    with context.Pool(workers, _start, (function, shared)) as pool:
+    with context.Pool(workers, _start, (function, shared, prepare)) as pool:
+        if callable(items):
+            items = items()
+        # Items go to the workers in batches: one message per item costs about a tenth of the
+        # work of checking a country; a few batches per worker keep the load even.
+        size = max(1, min(16, len(items) // (workers * 4)))
+        batches = _batches(items, size, weight, workers)
         # Two batches per worker are out at a time: one being worked on, one waiting.
         pending = deque(
             pool.apply_async(_call_batch, (batch,)) for batch in islice(batches, 2 * workers)
@@ -82,9 +91,15 @@ def _batches(
         yield batch
 
 
-def _start(function: Callable[[Any, Any], Any], shared: Any) -> None:
+def _start(
+    function: Callable[[Any, Any], Any], shared: Any, prepare: Callable[[], None] | None
+) -> None:
     _SHARED["function"] = function
     _SHARED["shared"] = shared
+    if prepare is not None:
+        # Only a head start: what fails here fails again, and is reported, with the item.
+        with contextlib.suppress(Exception):
+            prepare()
 
 
 def _call_batch(batch: list[Any]) -> list[Any]:

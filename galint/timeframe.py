@@ -36,7 +36,7 @@ import functools
 import re
 from typing import NamedTuple
 
-__all__ = ["EXPECTED", "NONE", "Reading", "Timeframe", "extract", "parse", "read"]
+__all__ = ["EXPECTED", "NONE", "Reading", "Timeframe", "extract", "parse", "prepare", "read"]
 
 EXPECTED = (
     "a year, quarter, half, month, date, deadline or 'continuous', "
@@ -463,6 +463,16 @@ def _atom_rx(kind: str) -> re.Pattern[str]:
 @functools.cache
 def _partial_rx(unit: str) -> re.Pattern[str]:
     return re.compile(_PARTIALS[unit])
+
+
+def prepare() -> None:
+    """Compile every pattern now rather than on first use: for a process about to read many
+    texts (a worker of a bulk run), which would otherwise wait for them on its first."""
+    _large("cand")
+    for kind in _ATOM_SOURCES:
+        _atom_rx(kind)
+    for unit in _PARTIALS:
+        _partial_rx(unit)
 
 
 @functools.lru_cache(maxsize=2048)

@@ -52,6 +52,7 @@ __all__ = [
     "keeping",
     "plan_ids",
     "plans_of",
+    "prepare",
     "render_text",
     "shorten",
     "to_json",
@@ -412,6 +413,11 @@ def _counted(stems: Iterable[str]) -> dict[str, int]:
 def _stem(word: str) -> str:
     """The Snowball English stem of a lower-case word (the pure-Python stemmer is slow)."""
     return _stemmer()(_IRREGULAR.get(word, word))
+
+
+def prepare() -> None:
+    """Load the stemmer now rather than on first use (for a worker of a bulk run)."""
+    _stemmer()
 
 
 @functools.cache

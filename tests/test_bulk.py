@@ -6,7 +6,9 @@ import csv
 import gc
 import io
 import json
+import os
 import shutil
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -412,6 +414,51 @@ def test_batches_shrink_towards_the_end_so_that_workers_finish_together() -> Non
     assert sizes[0] == 16 and sizes[-3:] == [1, 1, 1]
     assert sizes == sorted(sizes, reverse=True)  # never larger than the one before
     assert [len(b) for b in parallel._batches(items, 16, None)] == [16] * 12 + [8]
+
+
+_PREPARED: list[str] = []
+
+
+def _prepare_worker() -> None:
+    _PREPARED.append("prepared")
+
+
+def _prepare_and_fail() -> None:
+    raise RuntimeError("cannot prepare")
+
+
+def _with_preparation(offset: int, item: int) -> tuple[int, list[str], int]:
+    return item + offset, list(_PREPARED), os.getpid()
+
+
+def test_workers_prepare_while_the_items_are_made() -> None:
+    made = []
+
+    def items() -> list[int]:
+        made.append(os.getpid())
+        return list(range(40))
+
+    results = list(parallel.imap(_with_preparation, items, 100, 2, prepare=_prepare_worker))
+    assert [n for n, _, _ in results] == list(range(100, 140))  # in order
+    assert made == [os.getpid()]  # once, in this process
+    assert {pid for _, _, pid in results} - {os.getpid()}  # by the workers
+    assert all(prepared == ["prepared"] for _, prepared, _ in results)  # once each
+    assert _PREPARED == []  # not here
+
+
+def test_a_worker_that_cannot_prepare_still_works() -> None:
+    # A pool whose workers die as they start starts new ones for ever: fail, do not hang.
+    def hung(*_: object) -> None:
+        raise TimeoutError("the workers never started")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(30)
+    try:
+        work = parallel.imap(_with_preparation, lambda: [1, 2, 3], 0, 2, None, _prepare_and_fail)
+        assert [n for n, _, _ in work] == [1, 2, 3]
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_country_of_many_pairs_is_traced_once_per_pair(
