@@ -251,8 +251,8 @@ def _split(texts: Sequence[str]) -> list[tuple[list[str], list[str] | None]]:
     """The words of each text, and those among them that start a sentence or None when
     _starts() is to find them: what _split_tokens gives, found faster in most texts.
 
-    The quick texts are split together, in one pass of C code: cutting a text at a time
-    costs as much again as the cutting itself. NUL stands between them, as a word of its own.
+    The quick texts are split together, in one pass of C code rather than a few calls each;
+    NUL stands between them, as a word of its own.
     """
     split: list[tuple[list[str], list[str] | None] | None] = []
     quick = []
