@@ -73,24 +73,27 @@ def check(report: Report, options: Mapping[str, Any]) -> Iterator[Problem]:
 
 def _sections(sections: list[Section], words: frozenset[str]) -> Iterator[Problem]:
     for section in sections:
-        label = f"section {section.spec.label}"
-        where = describe(section.path[:-1])
         if section.shape == "missing":
-            yield Problem(f"{where}: {label} is missing", section.path)
+            yield Problem(f"{_name(section)} is missing", section.path)
         elif section.shape == "null":
-            yield Problem(f"{where}: {label} is empty", section.path, key=True)
+            yield Problem(f"{_name(section)} is empty", section.path, key=True)
         elif section.shape == "text" and section.text is not None:
             if is_placeholder(section.text, words):
                 yield Problem(
-                    f"{where}: {label} holds only the placeholder {_quote(section.text)}",
+                    f"{_name(section)} holds only the placeholder {_quote(section.text)}",
                     section.path,
                 )
         elif section.shape == "list":
             if not section.items:
-                yield Problem(f"{where}: {label} is an empty list", section.path, key=True)
+                yield Problem(f"{_name(section)} is an empty list", section.path, key=True)
             elif all(is_placeholder(item.text, words) for item in section.items):
                 shown = ", ".join(_quote(item.text) for item in section.items[:3])
-                yield Problem(f"{where}: {label} holds only the placeholder {shown}", section.path)
+                yield Problem(f"{_name(section)} holds only the placeholder {shown}", section.path)
+
+
+def _name(section: Section) -> str:
+    """``policy-target-3 > goal-2: section A`` (worked out for a problem only)."""
+    return f"{describe(section.path[:-1])}: section {section.spec.label}"
 
 
 def _quote(text: str) -> str:
