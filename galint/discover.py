@@ -32,11 +32,11 @@ def candidates(paths: list[str], named_are_reports: bool = True) -> Iterator[Can
     for path in paths:
         if os.path.isdir(path):
             for found in _walk(path):
-                if _same(found) not in seen:
-                    seen.add(_same(found))
+                if (same := _same(found)) not in seen:
+                    seen.add(same)
                     yield Candidate(found, explicit=False)
-        elif _same(path) not in seen:
-            seen.add(_same(path))
+        elif (same := _same(path)) not in seen:
+            seen.add(same)
             yield Candidate(path, explicit=named_are_reports)
 
 
