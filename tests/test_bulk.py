@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
 import json
+import multiprocessing
 import os
 import shutil
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -444,21 +446,80 @@ def test_workers_prepare_while_the_items_are_made() -> None:
     assert {pid for _, _, pid in results} - {os.getpid()}  # by the workers
     assert all(prepared == ["prepared"] for _, prepared, _ in results)  # once each
     assert _PREPARED == []  # not here
+    assert list(parallel.imap(_with_preparation, lambda: [], 0, 2, weight=abs)) == []
 
 
-def test_a_worker_that_cannot_prepare_still_works() -> None:
-    # A pool whose workers die as they start starts new ones for ever: fail, do not hang.
+@contextlib.contextmanager
+def no_hang(seconds: int = 30) -> Iterator[None]:
+    """Fail, rather than wait for ever, when the work inside does not end."""
+
     def hung(*_: object) -> None:
-        raise TimeoutError("the workers never started")
+        raise TimeoutError(f"still running after {seconds} s")
 
     previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(30)
+    signal.alarm(seconds)
     try:
-        work = parallel.imap(_with_preparation, lambda: [1, 2, 3], 0, 2, None, _prepare_and_fail)
-        assert [n for n, _, _ in work] == [1, 2, 3]
+        yield
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_worker_that_cannot_prepare_still_works() -> None:
+    with no_hang():
+        work = parallel.imap(_with_preparation, lambda: [1, 2, 3], 0, 2, None, _prepare_and_fail)
+        assert [n for n, _, _ in work] == [1, 2, 3]
+
+
+def _dies_at_five(shared: None, item: int) -> int:
+    if item == 5:
+        os._exit(7)  # as a crash in C code or the kernel's out-of-memory killer would end it
+    return item
+
+
+def _unpicklable(shared: None, item: int) -> object:
+    return lambda: item
+
+
+def test_a_worker_that_dies_ends_the_run_with_an_error() -> None:
+    with no_hang(), pytest.raises(parallel.WorkerDied, match="exit code 7"):
+        list(parallel.imap(_dies_at_five, list(range(100)), None, 2))
+    assert multiprocessing.active_children() == []  # the other one is stopped too
+
+
+def test_a_result_that_cannot_be_sent_back_is_an_error() -> None:
+    with no_hang(), pytest.raises(RuntimeError, match="pickle"):
+        list(parallel.imap(_unpicklable, list(range(10)), None, 2))
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_end_when_the_caller_stops_early() -> None:
+    with no_hang():
+        work = parallel.imap(_with_preparation, list(range(100)), 0, 2)
+        assert next(work)[0] == 0
+        work.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_report_ends_with_an_error_when_a_worker_dies(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    folder = countries_folder(tmp_path / "many", ["AA", "BB", "CC", "DD"])
+    check_group = bulk.check_group
+    checked: list[int] = []
+
+    def dying(*args: Any, **kwargs: Any) -> bulk.CountryStats:
+        checked.append(1)  # in the worker: its own count
+        if len(checked) == 2:
+            os._exit(9)
+        return check_group(*args, **kwargs)
+
+    monkeypatch.setattr(bulk, "check_group", dying)
+    monkeypatch.setattr(bulk, "PARALLEL_FROM", 2)
+    with no_hang():
+        code, out, err = run(capsys, "report", "-j", "2", "--format", "json", str(folder))
+    assert code == cli.EXIT_INTERNAL and out == ""
+    assert "a worker process ended (exit code 9)" in err
 
 
 def test_a_country_of_many_pairs_is_traced_once_per_pair(
