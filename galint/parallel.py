@@ -68,16 +68,20 @@ def imap(
         sent = taken = 0
         exhausted = False
         while True:
-            # Each worker holds two batches: one being worked on, one sent ahead. At most two
-            # batches per worker are out or waiting to be taken, in all.
-            for worker in pool:
-                while not exhausted and len(worker.out) < 2 and sent - taken < 2 * workers:
-                    batch = next(batches, None)
-                    if batch is None:
-                        exhausted = True
-                    else:
-                        worker.send(*batch)
-                        sent += 1
+            # Each worker holds at most two batches, one being worked on and one sent ahead;
+            # each batch goes to the one that holds fewer. At most four batches per worker are
+            # out or waiting to be taken, in all: a worker can run a few batches ahead of one
+            # that is slow on the oldest.
+            while not exhausted and sent - taken < 4 * workers:
+                worker = min(pool, key=_held)
+                if len(worker.out) >= 2:
+                    break
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                else:
+                    worker.send(*batch)
+                    sent += 1
             while taken in done:
                 results = done.pop(taken)
                 taken += 1
@@ -153,6 +157,10 @@ class _Worker:
             self.process.kill()
             self.process.join()
         self.connection.close()
+
+
+def _held(worker: _Worker) -> int:
+    return len(worker.out)
 
 
 def _batches(
