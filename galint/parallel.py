@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -196,6 +195,8 @@ def _serve(
 ) -> None:
     """A worker: batches in, their results (or the exception that stopped them) out, until
     the parent sends None or is gone."""
+    import signal  # only workers need it: not on the way of a one-file check's start
+
     # Ctrl-C is for the parent, which then ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if prepare is not None:
