@@ -50,17 +50,38 @@ def declares_form(raw: bytes) -> bool:
 
 
 def _walk(top: str) -> Iterator[str]:
+    """The report-like files under ``top``, sorted. os.scandir() tells files, folders and
+    symbolic links apart from the folder's listing, mostly without a system call per file
+    (os.walk() plus os.path.islink() takes two); unreadable folders are passed over."""
     root = os.path.realpath(top)
     found: list[str] = []
-    for directory, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS)
-        for name in files:
-            if not name.endswith(SUFFIXES) or name.startswith("."):
-                continue
-            path = os.path.join(directory, name)
-            if os.path.islink(path) and not _inside(os.path.realpath(path), root):
-                continue
-            found.append(os.path.normpath(path))
+    folders = [top]
+    while folders:
+        directory = folders.pop()
+        # Paths are put together as os.path.normpath(os.path.join(directory, name)) would:
+        # a name from a listing holds no separator and, not starting with ".", is no "..".
+        prefix = os.path.normpath(directory)
+        prefix = "" if prefix == os.curdir else os.path.join(prefix, "")
+        try:
+            with os.scandir(directory) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if name.startswith("."):
+                        continue
+                    try:
+                        is_dir = entry.is_dir()
+                    except OSError:
+                        is_dir = False
+                    if is_dir:
+                        # A linked folder is not walked: it may lead anywhere.
+                        if name not in SKIPPED_DIRS and not entry.is_symlink():
+                            folders.append(entry.path)
+                    elif name.endswith(SUFFIXES) and (
+                        not entry.is_symlink() or _inside(os.path.realpath(entry.path), root)
+                    ):
+                        found.append(prefix + name)
+        except OSError:
+            continue
     yield from sorted(found)
 
 
@@ -79,18 +100,22 @@ def sniff(raw: bytes) -> tuple[str | None, str | None]:
     """The form and the country code a file seems to declare, from its first bytes."""
     head = raw[:_SNIFF_BYTES]
     found_form = _FORM.search(head)
-    code = None
+    return (found_form.group(1).decode("ascii", "replace") if found_form else None, _code(head))
+
+
+def _code(head: bytes) -> str | None:
     country = _COUNTRY.search(head)
-    if country is not None:
-        # The rest of the line (a flow mapping) and the indented lines below it.
-        block = [head[country.end() :].split(b"\n", 1)[0]]
-        for line in head[country.end() :].split(b"\n")[1:6]:
-            if not line[:1].isspace():
-                break
-            block.append(line)
-        found_code = _CODE.search(b"\n".join(block))
-        code = found_code.group(1).decode("ascii").upper() if found_code else None
-    return (found_form.group(1).decode("ascii", "replace") if found_form else None, code)
+    if country is None:
+        return None
+    # The rest of the line (a flow mapping) and the indented lines below it.
+    lines = head[country.end() :].split(b"\n", 6)
+    block = [lines[0]]
+    for line in lines[1:6]:
+        if not line[:1].isspace():
+            break
+        block.append(line)
+    found_code = _CODE.search(b"\n".join(block))
+    return found_code.group(1).decode("ascii").upper() if found_code else None
 
 
 def group(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
@@ -98,12 +123,16 @@ def group(candidates: Iterable[Candidate]) -> list[list[Candidate]]:
     be seen are grouped by folder."""
     groups: dict[str, list[Candidate]] = {}
     for candidate in candidates:
+        # os.open() and os.read() rather than open(): no file object for one read.
         try:
-            with open(candidate.path, "rb") as stream:
-                head = stream.read(_SNIFF_BYTES)
+            descriptor = os.open(candidate.path, os.O_RDONLY)
+            try:
+                head = os.read(descriptor, _SNIFF_BYTES)
+            finally:
+                os.close(descriptor)
         except OSError:
             head = b""
-        _, code = sniff(head)
+        code = _code(head)
         key = code or f"?{os.path.dirname(os.path.abspath(candidate.path))}"
         groups.setdefault(key, []).append(candidate)
     return list(groups.values())

@@ -435,6 +435,24 @@ def test_candidates_skip_hidden_skipped_and_outside_files_in_sorted_order(tmp_pa
     assert {c.explicit for c in found} == {False}
 
 
+@pytest.mark.parametrize(
+    ("cwd", "top"),
+    [
+        (".", "reports"),
+        (".", "./reports/./"),
+        (".", "reports/a/.."),
+        ("reports", "."),
+        ("reports", "./"),
+    ],
+)
+def test_found_paths_are_spelled_as_normpath_spells_them(tmp_path, monkeypatch, cwd, top):
+    root = tree(tmp_path)
+    inside = sorted(os.path.relpath(c.path, root) for c in candidates([str(root)]))
+    monkeypatch.chdir(tmp_path / cwd)
+    found = [c.path for c in candidates([top])]
+    assert found == [os.path.normpath(os.path.join(top, path)) for path in inside]
+
+
 def test_candidates_order_is_stable(tmp_path):
     root = tree(tmp_path)
     assert list(candidates([str(root)])) == list(candidates([str(root)]))
