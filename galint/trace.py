@@ -380,7 +380,11 @@ class _Words:
             if names_among is not None:
                 inside.intersection_update(names_among)
             if inside:
-                inside.difference_update(map(stem, set(raws).difference(named)))
+                # A stem stays when every word with that stem is in a name: when the words in
+                # names have it as often as the text does.
+                in_names: dict[str, int] = {}
+                _count_elements(in_names, map(stem, filter(named.__contains__, raws)))
+                inside = {s for s in inside if in_names[s] == counts[s]}
             found.append((counts, frozenset(inside) if inside else _NO_NAMES))
         return found
 
@@ -435,8 +439,8 @@ class _Vector(NamedTuple):
     total: float  # sum of weights: what "covering" a text is measured against
 
 
-# Which items hold a stem: each item's position, the stem's weight there, and whether the
-# stem is inside a name there.
+# Which items hold each stem of the plans (none: an empty list): each item's position, the
+# stem's weight there, and whether the stem is inside a name there.
 Holders = dict[str, list[tuple[int, float, bool]]]
 
 
@@ -463,14 +467,13 @@ def _vectors(
     planned = {stem for vector in plan_vectors for stem in vector.weights}
     frequency_weight, weight, nothing = _TF.__getitem__, idf.get, repeat(0.0)
     norms = []
-    holders: Holders = {}
+    holders: Holders = {stem: [] for stem in planned}
     for n, (counts, names) in enumerate(items):
         # The stems in every text weigh 0.0 here, which changes no norm.
         weights = map(mul, map(frequency_weight, counts.values()), map(weight, counts, nothing))
         norms.append(math.hypot(*weights))
         for stem in counts.keys() & planned:
-            held = (n, _TF[counts[stem]] * idf[stem], stem in names)
-            holders.setdefault(stem, []).append(held)
+            holders[stem].append((n, _TF[counts[stem]] * idf[stem], stem in names))
     return plan_vectors, norms, holders
 
 
@@ -558,12 +561,12 @@ def _score_row(
     name_weight, names = params.name_weight, plan.names
     for stem, weight in plan.weights.items():
         if stem in names:
-            for n, other, other_in_name in holders.get(stem, ()):
+            for n, other, other_in_name in holders[stem]:
                 share = weight * name_weight if other_in_name else weight
                 dots[n] += share * other
                 covers[n] += share
         else:
-            for n, other, _ in holders.get(stem, ()):
+            for n, other, _ in holders[stem]:
                 dots[n] += weight * other
                 covers[n] += weight
     row = {}

@@ -287,6 +287,17 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
     assert words.terms([quick], {stem("education"), stem("teachers")})[0][1] == set()
 
 
+@pytest.mark.parametrize("slow", ["", " and children's 3rd"])
+def test_a_stem_also_written_outside_a_name_is_not_only_a_names(slow: str) -> None:
+    stem = galint.trace._known(PARAMS.prefix).stem
+    text = f"The Ministry of Education trained ministry staff and Schools{slow} for schools."
+    for among in (None, {stem("ministry"), stem("education"), stem("schools")}):
+        [(counts, names)] = galint.trace._Words([], PARAMS).terms([text], among)
+        # "Ministry" and "Schools" have a lower-case twin; "Education" has none.
+        assert names == {stem("education")}
+        assert counts[stem("ministry")] == 2 and counts[stem("schools")] == 2
+
+
 def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
     stem = galint.trace._known(PARAMS.prefix).stem
     [(counts, names)] = galint.trace._Words(["Montenegro"], PARAMS).terms(
