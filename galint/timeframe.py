@@ -522,18 +522,30 @@ def _partial_start(src: str, right: _Atom) -> datetime.date | None:
     return lo
 
 
+# The groups of continuous and vague words, each with its kind and whether it counts anywhere
+# in a text or only where a timeframe may stand; as columns, for zip().
+_WORD_GROUPS = (
+    ("cany", "vany", "cword", "vword"),
+    ("continuous", "vague", "continuous", "vague"),
+    (True, True, False, False),
+)
+
+
+@functools.lru_cache(maxsize=256)
+def _pre_words(pre: str) -> frozenset[str]:
+    """The words before a candidate ("by the end of"), read once: a few dozen ever occur.
+    ``pre`` is in lower case, as the match it comes from."""
+    return frozenset(_rx().pre_words.findall(pre))
+
+
 def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe | None:
     """Turn one regex match into a Timeframe, or None when it is not one after all.
 
     ``in_text`` applies extract()'s context rules; ``fills`` says the match fills a bracket.
     """
-    for group, kind, anywhere in (
-        ("cany", "continuous", True),
-        ("vany", "vague", True),
-        ("cword", "continuous", False),
-        ("vword", "vague", False),
-    ):
-        if m[group] is not None:
+    words_found = m.group(*_WORD_GROUPS[0])
+    for found, group, kind, anywhere in zip(words_found, *_WORD_GROUPS, strict=True):
+        if found is not None:
             s, e = m.span(group)
             at_end = _rx().end_of_sentence.match(text, e) is not None
             if in_text and not anywhere and not fills and not at_end:
@@ -542,7 +554,7 @@ def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe 
 
     s = m.start("cand")
     pre = m["pre"] or ""
-    words = {w.lower() for w in _rx().pre_words.findall(pre)}
+    words = _pre_words(pre)
     post = (m["post"] or "").strip().lower()
     is_range = True
     if m["pl"] is not None:
