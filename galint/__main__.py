@@ -1,3 +1,3 @@
-from galint.cli import main
+from galint.cli import entry_point
 
-main()
+entry_point()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 import click
@@ -568,6 +568,50 @@ def main() -> None:
         if "--debug" in sys.argv or _env_debug():
             traceback.print_exc()
         sys.exit(EXIT_INTERNAL)
+
+
+def entry_point() -> None:
+    """The ``galint`` command (and ``python -m galint``): main(), then an exit that skips the
+    interpreter's clean-up.
+
+    Freeing every module and object one by one at exit took 13 ms after checking one file (a
+    tenth of a pre-commit run) and 18 ms after a bulk run, for memory the system takes back
+    at once. What a normal exit does that matters still happens: the exit handlers registered
+    with atexit run (a plugin's, logging's), and the output is flushed. main() itself ends
+    with SystemExit, as tests and embedding programs expect.
+    """
+    import atexit
+    import os
+
+    try:
+        main()
+        code = EXIT_OK
+    except SystemExit as done:
+        code = _exit_status(done.code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:
+            pass  # the reader is gone, as with a BrokenPipeError in main()
+        except (OSError, ValueError) as error:
+            if stream is sys.stdout:
+                with suppress(OSError, ValueError):
+                    sys.stderr.write(f"galint: cannot write the output: {error}\n")
+                    sys.stderr.flush()
+                code = EXIT_INTERNAL
+    os._exit(code)
+
+
+def _exit_status(code: object) -> int:
+    """The status SystemExit(code) ends the interpreter with; a message is printed."""
+    if code is None:
+        return EXIT_OK
+    if isinstance(code, int):
+        return code & 0xFF
+    with suppress(OSError, ValueError):
+        sys.stderr.write(f"{code}\n")
+    return 1
 
 
 def _env_debug() -> bool:

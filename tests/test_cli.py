@@ -222,6 +222,36 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (0, "No problems found in 2 files.\n")
 
 
+def galint_process(*args: str, code: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m galint ARGS`` (or ``code`` run before the entry point), as a process."""
+    command = (
+        ["-m", "galint"]
+        if not code
+        else ["-c", f"{code}\nfrom galint.cli import entry_point\nentry_point()"]
+    )
+    return subprocess.run(
+        [sys.executable, *command, *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_the_command_exits_with_main_s_status_and_all_of_its_output() -> None:
+    # The command ends with os._exit() rather than the interpreter's clean-up: the output is
+    # flushed first, however long, and the exit status is main()'s.
+    done = galint_process("check", "--format", "json", MONTENEGRO)
+    assert done.returncode == 1
+    assert len(json.loads(done.stdout)["findings"]) == 39
+    assert galint_process("check", ARCADIA).returncode == 0
+    usage = galint_process("check", "--select", "nonsense", ARCADIA)
+    assert usage.returncode == 2 and "nonsense" in usage.stderr
+
+
+def test_the_command_runs_exit_handlers() -> None:
+    # A plugin's or logging's atexit handlers still run, after galint's output.
+    code = "import atexit, sys\natexit.register(lambda: print('handler ran', file=sys.stderr))"
+    done = galint_process("check", ARCADIA, code=code)
+    assert (done.returncode, done.stderr) == (0, "handler ran\n")
+
+
 @pytest.mark.parametrize(
     ("name", "start"),
     [
