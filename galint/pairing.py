@@ -25,9 +25,8 @@ def attach(
 
     With ``confine``, a ``previous:`` path that leads outside those folders is not read.
     """
-    by_path = {os.path.realpath(r.path): r for r in reports}
+    opener = _Opener(reports)
     roots = [os.path.realpath(root) for root in confine] if confine is not None else None
-    loaded: dict[str, Report | str] = {}
     for report in reports:
         if report.edition is None:
             continue
@@ -35,7 +34,7 @@ def attach(
         if wanted is None:
             continue
         if explicit is not None:
-            found = _open(explicit, by_path, loaded)
+            found = opener.open(explicit)
             how = f"--previous {explicit}"
         elif report.previous:
             path = os.path.join(os.path.dirname(report.path), report.previous)
@@ -45,7 +44,7 @@ def attach(
                     f"the previous report ({how}) lies outside the folders checked; it is not read"
                 )
                 continue
-            found = _open(path, by_path, loaded)
+            found = opener.open(path)
         else:
             found = _same_country(report, wanted.form, reports)
             how = ""
@@ -67,19 +66,51 @@ def attach(
             report.predecessor = found
 
 
-def _open(path: str, by_path: dict[str, Report], cache: dict[str, Report | str]) -> Report | str:
-    """The report at ``path``, or why it cannot be had."""
-    key = os.path.realpath(path)
-    if key in by_path:
-        return by_path[key]
-    if key not in cache:
-        result = load_path(path)
-        if result is None or result.document is None:
-            problem = result.problems[0].message if result and result.problems else "is empty"
-            cache[key] = f"cannot be read: {problem}"
-        else:
-            cache[key] = build(result.document)
-    return cache[key]
+class _Opener:
+    """The reports named by a path: one of the run's, or else read once."""
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        self.reports = reports
+        # Made when first needed: most runs pair reports by country and name no path.
+        self.by_spelling: dict[str, Report] | None = None
+        self.by_path: dict[str, Report] | None = None
+        self.loaded: dict[str, Report | str] = {}
+
+    def open(self, path: str) -> Report | str:
+        """The report at ``path``, or why it cannot be had."""
+        # The run's reports are first looked up by their spelling, which needs no system call
+        # (os.path.realpath() makes one per folder of the path, 11 us for a usual path).
+        spelling = _spelling(path)
+        if spelling is not None:
+            if self.by_spelling is None:
+                spelled = ((_spelling(r.path), r) for r in self.reports)
+                self.by_spelling = {key: r for key, r in spelled if key is not None}
+            found = self.by_spelling.get(spelling)
+            if found is not None:
+                return found
+        if self.by_path is None:
+            self.by_path = {os.path.realpath(r.path): r for r in self.reports}
+        key = os.path.realpath(path)
+        if key in self.by_path:
+            return self.by_path[key]
+        if key not in self.loaded:
+            result = load_path(path)
+            if result is None or result.document is None:
+                problem = result.problems[0].message if result and result.problems else "is empty"
+                self.loaded[key] = f"cannot be read: {problem}"
+            else:
+                self.loaded[key] = build(result.document)
+        return self.loaded[key]
+
+
+def _spelling(path: str) -> str | None:
+    """One spelling of the file at ``path`` ('a/./b.yaml' and 'a/b.yaml' are one), or None
+    when the path goes up a folder: after a symbolic link, '..' leads elsewhere than the
+    spelling says."""
+    parts = path.replace(os.altsep, os.sep) if os.altsep else path
+    if os.pardir in parts.split(os.sep):
+        return None
+    return os.path.normpath(os.path.abspath(path))
 
 
 def _same_country(report: Report, edition: str, reports: Sequence[Report]) -> Report | None:
@@ -92,8 +123,8 @@ def _same_country(report: Report, edition: str, reports: Sequence[Report]) -> Re
         and r.edition.form == edition
         and r.country_code == report.country_code
     ]
-    if not same:
-        return None
+    if len(same) < 2:
+        return same[0] if same else None
     # Several candidates: the one beside the report, then the first in path order.
     here = os.path.dirname(os.path.realpath(report.path))
     same.sort(key=lambda r: (os.path.dirname(os.path.realpath(r.path)) != here, r.path))

@@ -301,3 +301,39 @@ def test_missing_previous_at_the_top_when_there_is_no_previous_key() -> None:
     report = build(loaded.document)
     attach([report], required=True)
     contains(findings(loaded, report, F005), [(2, 1, "no previous report found")])
+
+
+def _reports(*paths: Path) -> list[Report]:
+    found = [load_path(str(path)) for path in paths]
+    return [build(item.document) for item in found if item and item.document]
+
+
+@pytest.mark.parametrize("previous", ["2013.yaml", "./2013.yaml", ".//2013.yaml", "x/../2013.yaml"])
+def test_previous_is_the_run_s_own_report_however_spelled(tmp_path: Path, previous: str) -> None:
+    (tmp_path / "x").mkdir()
+    old = tmp_path / "2013.yaml"
+    old.write_text((EXAMPLES / "montenegro" / "2013.yaml").read_text("utf-8"), "utf-8")
+    new = tmp_path / "2014.yaml"
+    text = (EXAMPLES / "montenegro" / "2014.yaml").read_text("utf-8")
+    new.write_text(text.replace("previous: 2013.yaml", f"previous: {previous}"), "utf-8")
+    reports = _reports(old, new)
+    attach(reports)
+    assert reports[1].predecessor is reports[0]
+
+
+def test_previous_through_a_linked_folder_is_the_file_the_link_leads_to(tmp_path: Path) -> None:
+    # "link/../2013.yaml" is the 2013.yaml beside the link's target, not the one beside the
+    # link: the spelling alone would take the wrong one.
+    here, there = tmp_path / "here", tmp_path / "there"
+    (there / "inner").mkdir(parents=True)
+    here.mkdir()
+    (here / "link").symlink_to(there / "inner", target_is_directory=True)
+    montenegro = (EXAMPLES / "montenegro" / "2013.yaml").read_text("utf-8")
+    for folder in (here, there):
+        (folder / "2013.yaml").write_text(montenegro, "utf-8")
+    new = here / "2014.yaml"
+    text = (EXAMPLES / "montenegro" / "2014.yaml").read_text("utf-8")
+    new.write_text(text.replace("previous: 2013.yaml", "previous: link/../2013.yaml"), "utf-8")
+    reports = _reports(here / "2013.yaml", there / "2013.yaml", new)
+    attach(reports)
+    assert reports[2].predecessor is reports[1]
