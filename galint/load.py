@@ -128,6 +128,13 @@ class Document:
         column = whole.column + offset
         return Span(whole.line, column + start, whole.line, column + end)
 
+    def line(self, path: Path) -> int:
+        """The line where ``path`` starts: ``span(path).line``, without making the span."""
+        marks = self.values.marks.get(path)
+        if marks is not None and self.values.locate is _mark_span:
+            return marks[0].line + 1
+        return self.span(path).line
+
     def span(self, path: Path, key: bool = False) -> Span:
         """Where ``path`` was written; the nearest enclosing value when it was not."""
         values, keys = self.values.marks, self.keys.marks

@@ -455,8 +455,11 @@ def _vectors(
     texts = chain((counts for counts, _ in plans), (counts for counts, _ in items), others)
     frequency = Counter(chain.from_iterable(texts))
     # A stem in every text has no weight: it is left out of the vectors.
-    weight_in = [math.log(count / n) for n in range(1, count)]
-    idf = {term: weight_in[n - 1] for term, n in frequency.items() if n < count}
+    weight_in = [0.0, *(math.log(count / n) for n in range(1, count + 1))]  # by text count
+    idf = dict(zip(frequency, map(weight_in.__getitem__, frequency.values()), strict=True))
+    if count in frequency.values():  # rare: a stem in every text
+        for term in [term for term, n in frequency.items() if n == count]:
+            del idf[term]
 
     def vector(bag: Terms) -> _Vector:
         counts, names = bag
@@ -584,7 +587,7 @@ def _score_row(
 
 
 def _match(report: Report, item: Item, place: _Place, score: float, via: str) -> Match:
-    line = report.document.span(item.path).line
+    line = report.document.line(item.path)
     return Match(item, place.section, place.target, place.goal, score, via, line)
 
 
@@ -601,7 +604,7 @@ def _plan_trace(previous: Report, plan: Item, target: int, found: list[Match]) -
     # A followed plan shows where it was reported on, even behind better restatements in C.
     if reported and not any(m.section in "AB" for m in shown):
         shown = [*shown[: MAX_MATCHES - 1], reported[0]]
-    line = previous.document.span(plan.path).line
+    line = previous.document.line(plan.path)
     return PlanTrace(plan, target, line, status, shown)
 
 

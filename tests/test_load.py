@@ -801,3 +801,19 @@ def test_line_starts_are_counted_at_cr_lf_and_crlf_only(text: str) -> None:
         if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n")
     ]
     assert _Lines(text).starts == starts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "form: x\nlist:\n  - a\n  - {text: b, id: '2'}\n",  # libyaml's own lines
+        "form: x\nlist:\n  - a\n  - {text: b, id: '2'}",  # no final line break: counted here
+        "form: x\r\nlist:\r\n  - \u00e9\u2028\r\n  - {text: b}\r\n",  # a break editors ignore
+    ],
+)
+def test_line_is_the_line_of_the_span(text: str) -> None:
+    loaded = parse(text, "r.yaml")
+    assert loaded.document is not None
+    document = loaded.document
+    paths = [*document.values, ("list", 7), ("nowhere",)]
+    assert [document.line(path) for path in paths] == [document.span(path).line for path in paths]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from types import ModuleType
@@ -119,6 +120,15 @@ policy-target-3:
 def test_sharing_only_the_words_of_a_timeframe_is_no_match(item: str) -> None:
     current = new(goal_3_1=f"    implementation:\n      - {item}\n")
     assert set(statuses(SHORT_PLANS, current).values()) == {"missing"}
+
+
+def test_a_stem_in_every_text_weighs_nothing() -> None:
+    plans = [({"polic": 1, "train": 1}, frozenset[str]())]
+    items = [({"polic": 2, "car": 1}, frozenset[str]())]
+    [plan], norms, holders = galint.trace._vectors(plans, items, [{"polic", "border"}])
+    assert plan.weights == {"train": pytest.approx(math.log(3))}
+    assert norms == [pytest.approx(math.log(3))]  # "car" only
+    assert holders == {"train": []}
 
 
 def test_explicit_link_wins_over_text() -> None:
