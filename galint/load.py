@@ -286,8 +286,9 @@ class _Builder:
         self.alias_values = 0
         self.documents = 0
 
-    def run(self, parser: Any) -> None:
-        """Build the document from the parser's events."""
+    def run(self, parser: Any, quick: bool = True) -> None:
+        """Build the document from the parser's events (``quick``: the usual ones without a
+        call each; the tests build documents both ways)."""
         handlers: dict[type, Callable[[Any], None]] = {
             yaml.ScalarEvent: self.scalar,
             yaml.SequenceStartEvent: self.start,
@@ -297,17 +298,38 @@ class _Builder:
             yaml.AliasEvent: self.alias,
         }
         get = parser.get_event
-        stack, add, set_key = self.stack, self.add, self.set_key
+        stack, set_key, values, keys = self.stack, self.set_key, self.values, self.keys
         while (event := get()) is not None:  # None after the stream's end
             # Most events are text in a mapping or a list, with no tag or anchor: what
-            # scalar() does with them, with fewer calls.
-            if type(event) is _SCALAR and stack and event.tag is None and not event.anchor:
+            # scalar(), set_key() and add() do with them, without the calls.
+            if (
+                type(event) is _SCALAR
+                and stack
+                and event.tag is None
+                and not event.anchor
+                and quick
+            ):
                 text = event.value
                 frame = stack[-1]
                 if frame.is_map and frame.key is None:
-                    set_key(text, (event.start_mark, event.end_mark))
+                    path = (*frame.path, text)
+                    if path in keys and text in frame.container:  # type: ignore[operator]
+                        set_key(text, (event.start_mark, event.end_mark))  # a duplicate
+                    else:
+                        frame.key, frame.key_path = text, path
+                        frame.key_marks = (event.start_mark, event.end_mark)
                 elif not event.implicit[0] or (text and text[0] not in _NOT_ONLY_TEXT):
-                    add(text, (event.start_mark, event.end_mark), 1)
+                    frame.size += 1
+                    container = frame.container
+                    if frame.is_map:
+                        path = frame.key_path  # type: ignore[assignment]
+                        values[path] = (event.start_mark, event.end_mark)
+                        keys[path] = frame.key_marks  # type: ignore[assignment]
+                        container[frame.key] = text  # type: ignore[call-overload,index]
+                        frame.key = frame.key_path = frame.key_marks = None
+                    else:
+                        values[(*frame.path, len(container))] = (event.start_mark, event.end_mark)
+                        container.append(text)  # type: ignore[union-attr]
                 else:
                     self.scalar(event)  # maybe a number, true, false or null
                 continue
