@@ -333,7 +333,7 @@ def _compile(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check
             checks.append(_never)
             return valid
         target = root["definitions"][reference[len("#/definitions/") :]]
-        checks.append(lambda data: _compile(target, root, memo)(data))
+        checks.append(_reference(target, root, memo))
     if "type" in schema:
         names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
         kinds = tuple(kind for name in names for kind in _TYPES.get(name, ()))
@@ -373,6 +373,19 @@ def _compile(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check
     if len(checks) <= 1:
         memo[id(schema)] = checks[0] if checks else _always
     return memo[id(schema)]
+
+
+def _reference(target: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
+    """The check of a referred schema, compiled on first use (it may be the one being
+    compiled, or refer back to it) and then called directly."""
+    resolved: list[Check] = []
+
+    def check(data: object) -> bool:
+        if not resolved:
+            resolved.append(_compile(target, root, memo))
+        return resolved[0](data)
+
+    return check
 
 
 def _mapping_check(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
