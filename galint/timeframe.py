@@ -531,11 +531,28 @@ _WORD_GROUPS = (
 )
 
 
+class _Before(NamedTuple):
+    """What the words before a candidate ("by the end of") say of it."""
+
+    context: bool  # a word that tells, not only "the", "of", "at"...
+    deadline: bool  # "by", "until", "before"... or ".." (an open start)
+    before: bool  # "before" or "prior", without "end": up to the day before
+    after: bool
+    opens: bool  # "from", "since"...: an open end
+
+
 @functools.lru_cache(maxsize=256)
-def _pre_words(pre: str) -> frozenset[str]:
-    """The words before a candidate ("by the end of"), read once: a few dozen ever occur.
-    ``pre`` is in lower case, as the match it comes from."""
-    return frozenset(_rx().pre_words.findall(pre))
+def _before(pre: str) -> _Before:
+    """The words before a candidate, read once: a few dozen spellings ever occur. ``pre`` is
+    in lower case, as the match it comes from."""
+    words = frozenset(_rx().pre_words.findall(pre))
+    return _Before(
+        context=bool(words - _NOT_CONTEXT),
+        deadline=bool(words & _DEADLINE) or pre.lstrip().startswith(".."),
+        before=bool(words & {"before", "prior"}) and "end" not in words,
+        after="after" in words,
+        opens=bool(words & _OPEN),
+    )
 
 
 def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe | None:
@@ -553,8 +570,7 @@ def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe 
             return Timeframe(kind, None, None, text[s:e], (s, e))
 
     s = m.start("cand")
-    pre = m["pre"] or ""
-    words = _pre_words(pre)
+    before = _before(m["pre"] or "")
     post = (m["post"] or "").strip().lower()
     is_range = True
     if m["pl"] is not None:
@@ -583,20 +599,19 @@ def _read(m: re.Match[str], text: str, in_text: bool, fills: bool) -> Timeframe 
         else:
             is_range = False
         if in_text and left.weak and not is_range and not post and not fills:
-            if not words - _NOT_CONTEXT:
+            if not before.context:
                 return None
             nxt = _rx().follower.match(text, e, min(len(text), e + 40))
             if nxt is not None and nxt[1].islower() and nxt[1] not in _FOLLOW_OK:
                 return None
 
-    deadline = bool(words & _DEADLINE) or post.startswith("at") or pre.lstrip().startswith("..")
-    if words & {"before", "prior"} and "end" not in words:
+    if before.before:
         lo, hi = None, lo - _ONE_DAY
-    elif deadline:
+    elif before.deadline or post.startswith("at"):
         lo = None
-    elif "after" in words:
+    elif before.after:
         lo, hi = hi + _ONE_DAY, None
-    elif (words & _OPEN and not is_range) or post:
+    elif (before.opens and not is_range) or post:
         hi = None
     return Timeframe("interval", lo, hi, text[s:e], (s, e))
 
@@ -637,7 +652,8 @@ def _bracket(text: str, s: int, e: int) -> tuple[int, int] | None:
     Looks at most _BRACKET_REACH characters away so that long texts stay linear.
     """
     lo, hi = max(0, s - _BRACKET_REACH), min(len(text), e + _BRACKET_REACH)
-    opened = max(text.rfind(ch, lo, s) for ch in "()[]")
+    rfind = text.rfind
+    opened = max(rfind("(", lo, s), rfind(")", lo, s), rfind("[", lo, s), rfind("]", lo, s))
     if opened < 0 or text[opened] not in "([":
         return None
     found = [i for i in (text.find(ch, e, hi) for ch in "()[]") if i >= 0]
