@@ -283,7 +283,7 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
         ]
     )
     # "Education" starts a sentence once, so it is not only a name's; "Teachers" starts the
-    # text. The apostrophe and "3rd" send this text the slow way.
+    # text. The apostrophe sends this text the slow way.
     assert names == {stem("ministry"), stem("o'brien")}
     assert counts[stem("ministry")] == 2 and counts[stem("education")] == 2
     assert counts[stem("rd")] == 1  # a letter next to a digit ends a word
