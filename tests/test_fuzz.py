@@ -572,6 +572,9 @@ class CountingFile:
         self.counter.append(len(data))
         return data
 
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
 
 @contextlib.contextmanager
 def counted_reads() -> Iterator[list[int]]:

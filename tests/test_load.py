@@ -817,3 +817,36 @@ def test_line_is_the_line_of_the_span(text: str) -> None:
     document = loaded.document
     paths = [*document.values, ("list", 7), ("nowhere",)]
     assert [document.line(path) for path in paths] == [document.span(path).line for path in paths]
+
+
+@pytest.mark.parametrize(
+    ("told", "limit", "expected"),
+    [
+        (100, 1000, 100),  # as told
+        (10, 1000, 100),  # grew after its size was taken: read on, to the end
+        (10, 50, 50),  # grew past the limit: read up to it
+        (200, 1000, 100),  # shrank
+        (0, 60, 60),  # no size told (a pipe, a device): read up to the limit
+        (5000, 60, 60),  # larger than the limit
+    ],
+)
+def test_files_are_read_up_to_the_limit_whatever_their_size_says(
+    tmp_path, monkeypatch, told, limit, expected
+):
+    path = tmp_path / "r.yaml"
+    path.write_bytes(b"x" * 100)
+    real_fstat = os.fstat
+
+    class Told:
+        def __init__(self, real: os.stat_result) -> None:
+            self.st_size = told
+            self.st_mode = real.st_mode
+
+    monkeypatch.setattr(galint.load.os, "fstat", lambda fd: Told(real_fstat(fd)))
+    with open(path, "rb") as stream:
+        assert galint.load._read_at_most(stream, limit) == b"x" * min(expected, 100)
+
+
+def test_a_device_is_read_up_to_the_limit_only():
+    with open(os.devnull if os.name == "nt" else "/dev/zero", "rb") as stream:
+        assert len(galint.load._read_at_most(stream, 5000)) == (0 if os.name == "nt" else 5000)
