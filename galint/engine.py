@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from galint import parallel, suppress
+from galint import parallel, suppress, trace
 from galint.config import Resolved
 from galint.discover import Candidate, declares_form, group
 from galint.finding import Finding, Span
@@ -115,7 +115,10 @@ def run_together(
 def _check_group(shared: tuple[Selection, bool, int], found: list[Candidate]) -> list[FileResult]:
     """One country's files, checked together so that they are paired with each other."""
     selection, require_previous, max_bytes = shared
-    results = run_together(found, selection, None, require_previous, max_bytes)
+    # The country's traces are let go with its reports, at its end, while they are still in
+    # the processor's caches: freed after fifteen more countries, they took 3% of a run.
+    with trace.keeping():
+        results = run_together(found, selection, None, require_previous, max_bytes)
     for result in results:
         result.report = None  # a report model does not cross processes
     return results

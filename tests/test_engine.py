@@ -11,9 +11,9 @@ import pytest
 
 import galint.rules.schema as schema
 from galint.discover import Candidate, candidates
-from galint.engine import Selection, check_file, check_loaded, run
+from galint.engine import Selection, _check_group, check_file, check_loaded, run
 from galint.finding import Finding
-from galint.load import Problem, load_path, parse
+from galint.load import MAX_BYTES, Problem, load_path, parse
 from galint.rule import Rule
 from galint.rules import builtin_rules, find
 
@@ -509,3 +509,16 @@ def test_checking_leaves_no_reference_cycles_behind(tmp_path):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_a_worker_lets_a_countrys_reports_go_when_it_is_checked():
+    # A worker checks thousands of countries: each one's traces, which hold its reports, are
+    # freed at its end rather than pushed out of the trace cache fifteen countries later.
+    import galint.trace
+
+    folder = EXAMPLES / "montenegro"
+    found = [Candidate(str(folder / name), explicit=True) for name in ("2013.yaml", "2014.yaml")]
+    galint.trace._CACHE.clear()
+    results = _check_group((Selection.of(builtin_rules()), False, MAX_BYTES), found)
+    assert any(f.rule == "missing-follow-up" for r in results for f in r.findings)
+    assert galint.trace._CACHE == {}
