@@ -77,7 +77,9 @@ def _walk(top: str) -> Iterator[str]:
                         if name not in SKIPPED_DIRS and not entry.is_symlink():
                             folders.append(entry.path)
                     elif name.endswith(SUFFIXES) and (
-                        not entry.is_symlink() or _inside(os.path.realpath(entry.path), root)
+                        _inside(os.path.realpath(entry.path), root)
+                        if entry.is_symlink()
+                        else entry.is_file()  # not a pipe or a socket: reading would wait
                     ):
                         found.append(prefix + name)
         except OSError:

@@ -522,3 +522,12 @@ def test_a_worker_lets_a_countrys_reports_go_when_it_is_checked():
     results = _check_group((Selection.of(builtin_rules()), False, MAX_BYTES), found)
     assert any(f.rule == "missing-follow-up" for r in results for f in r.findings)
     assert galint.trace._CACHE == {}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_folder_is_passed_over(tmp_path):
+    # Opening a pipe waits for a writer: a folder with one must not stop the run for ever.
+    root = tree(tmp_path)
+    os.mkfifo(root / "pipe.yaml")
+    found = [os.path.relpath(c.path, root) for c in candidates([str(root)])]
+    assert "pipe.yaml" not in found and "b.yaml" in found
