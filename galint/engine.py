@@ -127,7 +127,7 @@ def _check_group(shared: tuple[Selection, bool, int], found: list[Candidate]) ->
 def prepare_worker() -> None:
     """What a worker's first country would otherwise wait for (about 30 ms): the timeframe
     patterns and the stemmer."""
-    from galint import timeframe, trace
+    from galint import timeframe
 
     timeframe.prepare()
     trace.prepare()
