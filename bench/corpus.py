@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from galint.timeframe import Timeframe, extract, parse
+from galint.analysis.timeframe import Timeframe, extract, parse
 
 RULE_EMPTY = "empty-section"
 RULE_FOLLOW_UP = "missing-follow-up"
@@ -1759,8 +1759,8 @@ class Comparison:
 
 def compare(out_dir: Path, manifest: Manifest) -> Comparison:
     """Run galint (every rule it has) over the corpus and compare with the manifest."""
-    from galint.discover import candidates
-    from galint.engine import Selection, run
+    from galint.io.discover import candidates
+    from galint.pipeline.engine import Selection, run
     from galint.rules import all_rules
 
     rules = all_rules()

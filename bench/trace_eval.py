@@ -19,10 +19,10 @@ from pathlib import Path
 
 import yaml
 
-import galint.trace
-from galint.load import load_path, parse
-from galint.model import Report, build
-from galint.trace import PARAMS, Params, trace
+import galint.analysis.trace
+from galint.analysis.trace import PARAMS, Params, trace
+from galint.form.model import Report, build
+from galint.io.load import load_path, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT / "tests" / "trace_eval"
@@ -187,8 +187,8 @@ def timing(cases: list[Case]) -> str:
         cold, warm = [], []
         for _ in range(runs):
             # Cold: no word stemmed yet, as for the first report a run traces.
-            galint.trace._stem.cache_clear()
-            galint.trace._known.cache_clear()
+            galint.analysis.trace._stem.cache_clear()
+            galint.analysis.trace._known.cache_clear()
             start = time.perf_counter()
             trace(previous, current)
             cold.append(time.perf_counter() - start)

@@ -1,35 +1,6 @@
-"""What a rule is: its metadata in one record, and a check over the model."""
+"""Deprecated: import ``Rule`` from ``galint.core.rule``. Kept so that rule plugins written
+against ``galint.rule.Rule`` keep working."""
 
-from __future__ import annotations
+from galint.core.rule import Check, Rule
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
-
-from galint.load import Problem
-
-# check(report), or check(report, options) for a rule that declares options.
-Check = Callable[..., Iterable[Problem]]
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Rule:
-    """A rule's identity and documentation; ``check`` is None for rules the loader applies.
-
-    ``explanation`` is Markdown with a failing and a passing example; ``galint explain``,
-    ``galint rules`` and docs/rules.md all read it. ``options`` are the rule's options with
-    their defaults; a rule that has options receives them, as configured, as the second
-    argument of its check.
-    """
-
-    code: str
-    slug: str
-    severity: str
-    summary: str
-    explanation: str
-    check: Check | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
-
-    def matches(self, selector: str) -> bool:
-        """Whether ``selector`` (a code, a code prefix or a slug) names this rule."""
-        return self.slug == selector or self.code.startswith(selector.upper())
+__all__ = ["Check", "Rule"]

@@ -23,7 +23,7 @@ from typing import TypedDict, TypeVar
 import yaml
 from hypothesis import strategies as st
 
-from galint.load import parse
+from galint.io.load import parse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLE_FILES = tuple(sorted(EXAMPLES.glob("*/*.yaml")))

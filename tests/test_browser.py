@@ -19,9 +19,10 @@ import pytest
 from browser import synthetic
 from browser.cdp import Chromium
 
-from galint import bulk, bulkformats, html
-from galint.discover import candidates
-from galint.engine import Selection
+from galint.io.discover import candidates
+from galint.output import bulkformats, html
+from galint.pipeline import bulk
+from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,11 +19,13 @@ from typing import Any
 import pytest
 from cli_run import run
 
-from galint import bulk, bulkformats, cli, parallel
-from galint.bulkformats import CSV_COLUMNS
-from galint.discover import candidates, sniff
-from galint.engine import Selection
-from galint.finding import Finding
+from galint import cli
+from galint.core.diagnostic import Finding
+from galint.io.discover import candidates, sniff
+from galint.output import bulkformats
+from galint.output.bulkformats import CSV_COLUMNS
+from galint.pipeline import bulk, parallel
+from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -255,7 +257,7 @@ def test_a_target_left_out_is_no_report_not_empty_sections(
     target_4 = data["countries"][1]["targets"][3]
     assert (target_4["sections"], target_4["empty"]) == (0, 0)
     assert data["countries"][1]["rules"]["missing-target"] == 2
-    from galint import html
+    from galint.output import html
 
     assert html.status(target_4) == "none"  # shown as "No report", not as empty sections
 
@@ -527,7 +529,7 @@ def test_a_country_of_many_pairs_is_traced_once_per_pair(
 ) -> None:
     """A country's reports are checked, then summarised: the summary reuses the traces the
     rules made, however many pairs the country has, and lets them go afterwards."""
-    from galint import trace
+    from galint.analysis import trace
 
     pairs = trace._CACHE_SIZE + 4
     for n in range(pairs):

@@ -198,12 +198,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_internal_error_exits_3_without_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import galint.engine
+    import galint.pipeline.engine
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(galint.engine, "run", broken)
+    monkeypatch.setattr(galint.pipeline.engine, "run", broken)
     monkeypatch.delenv("GALINT_DEBUG", raising=False)
     code, _, err = run(capsys, "check", ARCADIA)
     assert code == 3

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
-from galint.load import load_path
-from galint.model import build
+from galint.form.model import build
+from galint.io.load import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

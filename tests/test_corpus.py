@@ -12,10 +12,10 @@ from typing import Any
 import benchmodules
 import pytest
 
-from galint.discover import candidates
-from galint.engine import Selection, run
-from galint.finding import Finding
-from galint.load import load_path
+from galint.core.diagnostic import Finding
+from galint.io.discover import candidates
+from galint.io.load import load_path
+from galint.pipeline.engine import Selection, run
 from galint.rules import all_rules
 
 COUNTRIES = 12

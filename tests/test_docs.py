@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from galint.engine import Selection, check_loaded
-from galint.load import parse
+from galint.io.load import parse
+from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,5 +1,5 @@
-"""Tests for galint.engine and galint.discover: rules run safely, findings are placed, sorted
-and deduplicated, and the right files are checked."""
+"""Tests for galint.pipeline.engine and galint.io.discover: rules run safely, findings are
+placed, sorted and deduplicated, and the right files are checked."""
 
 import codecs
 import gc
@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import galint.rules.schema as schema
-from galint.discover import Candidate, candidates
-from galint.engine import Selection, _check_group, check_file, check_loaded, run
-from galint.finding import Finding
-from galint.load import MAX_BYTES, Problem, load_path, parse
-from galint.rule import Rule
+from galint.core.diagnostic import Finding
+from galint.core.rule import Rule
+from galint.io.discover import Candidate, candidates
+from galint.io.load import MAX_BYTES, Problem, load_path, parse
+from galint.pipeline.engine import Selection, _check_group, check_file, check_loaded, run
 from galint.rules import builtin_rules, find
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -514,14 +514,14 @@ def test_checking_leaves_no_reference_cycles_behind(tmp_path):
 def test_a_worker_lets_a_countrys_reports_go_when_it_is_checked():
     # A worker checks thousands of countries: each one's traces, which hold its reports, are
     # freed at its end rather than pushed out of the trace cache fifteen countries later.
-    import galint.trace
+    import galint.analysis.trace
 
     folder = EXAMPLES / "montenegro"
     found = [Candidate(str(folder / name), explicit=True) for name in ("2013.yaml", "2014.yaml")]
-    galint.trace._CACHE.clear()
+    galint.analysis.trace._CACHE.clear()
     results = _check_group((Selection.of(builtin_rules()), False, MAX_BYTES), found)
     assert any(f.rule == "missing-follow-up" for r in results for f in r.findings)
-    assert galint.trace._CACHE == {}
+    assert galint.analysis.trace._CACHE == {}
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

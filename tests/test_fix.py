@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from galint import fix
-from galint.engine import Selection, check_loaded
+from galint.analysis.timeframe import extract
 from galint.fix import Fix, apply, plan_fixes, unified_diff, write_atomic
-from galint.load import Document, Loaded, load_path, parse
-from galint.model import Report, build
+from galint.form.model import Report, build
+from galint.io.load import Document, Loaded, load_path, parse
+from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules, missing_timeframe
-from galint.timeframe import extract
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BOM = "\ufeff"

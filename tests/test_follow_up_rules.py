@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from galint.engine import Selection, check_loaded
-from galint.load import Loaded, load_path, parse
-from galint.model import Report, build
-from galint.pairing import attach
-from galint.rule import Rule
+from galint.core.rule import Rule
+from galint.form.model import Report, build
+from galint.io.load import Loaded, load_path, parse
+from galint.io.pairing import attach
+from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import (
     carried_over,
     missing_follow_up,

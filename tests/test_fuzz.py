@@ -3,7 +3,7 @@
 1. Any text, any bytes, any mutation of the examples: the engine and the CLI finish with
    findings (never a traceback, an X001 or an exit code 2 or 3), and every finding lies in
    the file. The same for a 2014 report paired with a 2013 report, both mutated.
-2. ``galint timeframe`` and ``galint.timeframe.parse``/``extract`` read any text.
+2. ``galint timeframe`` and ``galint.analysis.timeframe.parse``/``extract`` read any text.
 3. ``--fix`` never loses data: comments, item texts and values are kept, only ids,
    timeframes and follows links are added, and a second run changes nothing.
 4. Deep nesting, alias bombs and oversized files end with a finding, read within bounds.
@@ -44,18 +44,18 @@ from fuzz_strategies import (
 from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 
-import galint.load
+import galint.io.load
 from galint import cli
-from galint.discover import Candidate
-from galint.engine import FileResult, Selection, check_loaded, run
-from galint.finding import Finding
+from galint.analysis.timeframe import Timeframe, extract
+from galint.analysis.timeframe import parse as parse_timeframe
+from galint.core.diagnostic import Finding
 from galint.fix import apply
-from galint.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, Loaded, load_bytes, load_path
-from galint.load import parse as parse_yaml
-from galint.model import Report, build
+from galint.form.model import Report, build
+from galint.io.discover import Candidate
+from galint.io.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, Loaded, load_bytes, load_path
+from galint.io.load import parse as parse_yaml
+from galint.pipeline.engine import FileResult, Selection, check_loaded, run
 from galint.rules import all_rules
-from galint.timeframe import Timeframe, extract
-from galint.timeframe import parse as parse_timeframe
 
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
 if os.environ.get("CI"):
@@ -91,7 +91,7 @@ def assert_findings_in_file(findings: list[Finding], text: str) -> None:
     libyaml puts the end of a file that does not end with a line break at the start of the
     line after it: that one position past the last line is allowed, as the end of the file.
     """
-    lines = galint.load.split_lines(text)
+    lines = galint.io.load.split_lines(text)
     eof = (len(lines) + 1, 1)
     for finding in findings:
         assert finding.code != "X001", finding.message
@@ -174,12 +174,12 @@ def test_the_loaders_quick_path_builds_what_the_general_one_builds(text: str) ->
     # _Builder.run() handles plain text in mappings and lists inline; the general handlers
     # (scalar, set_key, add) must build the very same document and problems.
     def build(quick: bool) -> tuple[object, ...]:
-        problems: list[galint.load.Problem] = []
-        builder = galint.load._Builder("r.yaml", text, problems)
-        parser = galint.load._EventParser(text)
+        problems: list[galint.io.load.Problem] = []
+        builder = galint.io.load._Builder("r.yaml", text, problems)
+        parser = galint.io.load._EventParser(text)
         try:
             builder.run(parser, quick=quick)
-        except (yaml.YAMLError, galint.load._Stop):
+        except (yaml.YAMLError, galint.io.load._Stop):
             pass
         finally:
             parser.dispose()
@@ -376,7 +376,7 @@ def loaded_report(text: str) -> tuple[Loaded, Report | None]:
 
 
 def comment_lines(text: str) -> list[str]:
-    lines = galint.load.split_lines(text.removeprefix(BOM))
+    lines = galint.io.load.split_lines(text.removeprefix(BOM))
     return [line.strip() for line in lines if line.lstrip().startswith("#")]
 
 
@@ -584,7 +584,7 @@ def counted_reads() -> Iterator[list[int]]:
         assert mode == "rb"
         return CountingFile(open(path, mode, *args, **kwargs), counter)
 
-    with mock.patch.object(galint.load, "open", counting_open, create=True):
+    with mock.patch.object(galint.io.load, "open", counting_open, create=True):
         yield counter
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from galint.generate import outputs
+from galint.form.generate import outputs
 
 
 def test_generated_files_are_up_to_date() -> None:
@@ -11,4 +11,4 @@ def test_generated_files_are_up_to_date() -> None:
         for path, text in outputs().items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
-    assert stale == [], "run: python -m galint.generate"
+    assert stale == [], "run: python -m galint.form.generate"

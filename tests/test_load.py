@@ -1,4 +1,5 @@
-"""Tests for galint.load: every bad input becomes a problem at its exact place, never an error."""
+"""Tests for galint.io.load: every bad input becomes a problem at its exact place, never an
+error."""
 
 import codecs
 import math
@@ -9,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import galint.load
-from galint.finding import START, Span
-from galint.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, load_bytes, load_path, parse
+import galint.io.load
+from galint.core.diagnostic import START, Span
+from galint.io.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, load_bytes, load_path, parse
 
 
 def found(loaded):
@@ -504,8 +505,8 @@ def test_positions_are_lines_and_columns_as_editors_count_them(text):
     # elsewhere it counts them from the character offsets. Either way, they must be the
     # ones counted from the offsets. (parse() strips a leading byte order mark, as libyaml.)
     text = text.lstrip("\ufeff")
-    span = galint.load._Builder("r.yaml", text, []).span
-    lines = galint.load._Lines(text)
+    span = galint.io.load._Builder("r.yaml", text, []).span
+    lines = galint.io.load._Lines(text)
     parser = yaml.CSafeLoader(text)
     try:
         while parser.check_event():
@@ -793,7 +794,7 @@ def test_span_of_an_empty_document_is_the_start():
     ["", "a", "\n", "a\n", "a\nb", "\n\n\nx\n", "é\nü\n\n", "a\r\nb\rc\n", "\r", "x\u2028y\n"],
 )
 def test_line_starts_are_counted_at_cr_lf_and_crlf_only(text: str) -> None:
-    from galint.load import _Lines
+    from galint.io.load import _Lines
 
     starts = [0] + [
         i + 1
@@ -842,11 +843,11 @@ def test_files_are_read_up_to_the_limit_whatever_their_size_says(
             self.st_size = told
             self.st_mode = real.st_mode
 
-    monkeypatch.setattr(galint.load.os, "fstat", lambda fd: Told(real_fstat(fd)))
+    monkeypatch.setattr(galint.io.load.os, "fstat", lambda fd: Told(real_fstat(fd)))
     with open(path, "rb") as stream:
-        assert galint.load._read_at_most(stream, limit) == b"x" * min(expected, 100)
+        assert galint.io.load._read_at_most(stream, limit) == b"x" * min(expected, 100)
 
 
 def test_a_device_is_read_up_to_the_limit_only():
     with open(os.devnull if os.name == "nt" else "/dev/zero", "rb") as stream:
-        assert len(galint.load._read_at_most(stream, 5000)) == (0 if os.name == "nt" else 5000)
+        assert len(galint.io.load._read_at_most(stream, 5000)) == (0 if os.name == "nt" else 5000)

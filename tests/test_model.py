@@ -1,4 +1,4 @@
-"""Tests for galint.model: the typed report built from the examples, ids, and garbage in."""
+"""Tests for galint.form.model: the typed report built from the examples, ids, and garbage in."""
 
 import math
 import random
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from galint.load import Document, load_path, parse
-from galint.model import build, describe
+from galint.form.model import build, describe
+from galint.io.load import Document, load_path, parse
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -1,4 +1,4 @@
-"""Tests for galint.skeleton: the next report's skeleton reads back as what it says."""
+"""Tests for galint.form.skeleton: the next report's skeleton reads back as what it says."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from galint.engine import Selection, check_loaded
-from galint.load import load_path, parse
-from galint.model import Report, build
+from galint.analysis.trace import trace
+from galint.form.model import Report, build
+from galint.form.skeleton import DEFAULT_SCHEMA, skeleton
+from galint.io.load import load_path, parse
+from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import (
     all_rules,
     carried_over,
@@ -18,8 +20,6 @@ from galint.rules import (
     overdue_plan,
     unknown_reference,
 )
-from galint.skeleton import DEFAULT_SCHEMA, skeleton
-from galint.trace import trace
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLLOW_UP = [

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from galint.engine import Selection, check_loaded
-from galint.load import parse
+from galint.io.load import parse
+from galint.pipeline.engine import Selection, check_loaded
+from galint.pipeline.suppress import directives
 from galint.rules import all_rules
-from galint.suppress import directives
 
 HEAD = "form: global-alliance/2014\ncountry: {code: ME, name: Montenegro}\n"
 

@@ -1,4 +1,4 @@
-"""Tests for galint.timeframe: every accepted form, the seeds' own sentences, and traps."""
+"""Tests for galint.analysis.timeframe: every accepted form, the seeds' own sentences, and traps."""
 
 import contextlib
 import datetime
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import galint.timeframe as timeframe_module
-from galint.timeframe import EXPECTED, NONE, Timeframe, extract, parse
+import galint.analysis.timeframe as timeframe_module
+from galint.analysis.timeframe import EXPECTED, NONE, Timeframe, extract, parse
 
 P, X = "parse", "extract"
 D, C, V, N = "interval", "continuous", "vague", "none"  # D: a dated interval
@@ -1030,7 +1030,7 @@ def test_timeframe_is_frozen() -> None:
 def test_import_compiles_nothing() -> None:
     root = Path(__file__).resolve().parents[1]
     code = (
-        "import galint.timeframe as t; "
+        "import galint.analysis.timeframe as t; "
         "assert t._rx.cache_info().currsize == 0; "
         "t.parse('Q3 2014'); "
         "assert t._rx.cache_info().currsize == 1"
@@ -1271,7 +1271,7 @@ def test_the_scan_after_the_last_barrier_on_every_written_form() -> None:
 
 def test_a_run_that_reads_few_texts_does_not_work_out_the_barriers() -> None:
     code = (
-        "import galint.timeframe as t\n"
+        "import galint.analysis.timeframe as t\n"
         "for n in range(100): t.extract(f'Police will train {n} teachers in 2014;')\n"
         "assert t._pieces.cache_info().currsize == 0\n"
         "for n in range(300): t.extract(f'Police will train {n} teachers in 2014;')\n"

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from galint.analysis.timeframe.items import reading
 from galint.cli import cli
-from galint.engine import Selection, check_loaded
-from galint.itemtime import reading
-from galint.load import load_path, parse
-from galint.model import build
+from galint.form.model import build
+from galint.io.load import load_path, parse
+from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules, find
 
 ROOT = Path(__file__).resolve().parent.parent

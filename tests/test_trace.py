@@ -1,4 +1,4 @@
-"""Tests for galint.trace: links, text matching, statuses, output, and the labelled set."""
+"""Tests for galint.analysis.trace: links, text matching, statuses, output, and the labelled set."""
 
 from __future__ import annotations
 
@@ -12,10 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import galint.trace
-from galint.load import parse
-from galint.model import Report, build
-from galint.trace import (
+import galint.analysis.trace
+from galint.analysis.trace import (
     MAX_MATCHES,
     PARAMS,
     plan_ids,
@@ -25,6 +23,8 @@ from galint.trace import (
     trace,
     trace_of,
 )
+from galint.form.model import Report, build
+from galint.io.load import parse
 
 
 def report(text: str, path: str = "r.yaml") -> Report:
@@ -125,7 +125,7 @@ def test_sharing_only_the_words_of_a_timeframe_is_no_match(item: str) -> None:
 def test_a_stem_in_every_text_weighs_nothing() -> None:
     plans = [({"polic": 1, "train": 1}, frozenset[str]())]
     items = [({"polic": 2, "car": 1}, frozenset[str]())]
-    [plan], norms, holders = galint.trace._vectors(plans, items, [{"polic", "border"}])
+    [plan], norms, holders = galint.analysis.trace._vectors(plans, items, [{"polic", "border"}])
     assert plan.weights == {"train": pytest.approx(math.log(3))}
     assert norms == [pytest.approx(math.log(3))]  # "car" only
     assert holders == {"train": []}
@@ -239,7 +239,7 @@ _ANY = _ASCII + "\u2019\u201c\u2013\u2022\u00e9\u00c9\u03a3\u0130\u2028"
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from([_ASCII_NO_APOSTROPHE, _ASCII, _ANY]).flatmap(st.text))
 def test_words_and_sentence_starts_are_found_alike_on_either_path(text: str) -> None:
-    assert split(text) == galint.trace._split_tokens(text)
+    assert split(text) == galint.analysis.trace._split_tokens(text)
 
 
 def split(text: str) -> tuple[list[str], list[str]]:
@@ -248,8 +248,8 @@ def split(text: str) -> tuple[list[str], list[str]]:
 
 def split_together(texts: list[str]) -> list[tuple[list[str], list[str]]]:
     return [
-        (words, galint.trace._starts(text) if starts is None else starts)
-        for text, (words, starts) in zip(texts, galint.trace._split(texts), strict=True)
+        (words, galint.analysis.trace._starts(text) if starts is None else starts)
+        for text, (words, starts) in zip(texts, galint.analysis.trace._split(texts), strict=True)
     ]
 
 
@@ -258,25 +258,25 @@ def split_together(texts: list[str]) -> list[tuple[list[str], list[str]]]:
 def test_texts_split_together_are_split_as_each_alone(texts: list[str]) -> None:
     # Quick texts are split in one pass, parted by NUL; the others go the slow way between
     # them, and a text that holds a NUL is not quick.
-    assert split_together(texts) == [galint.trace._split_tokens(text) for text in texts]
+    assert split_together(texts) == [galint.analysis.trace._split_tokens(text) for text in texts]
 
 
 def test_the_quick_path_splits_words_and_sentence_starts() -> None:
     text = "Teachers met the Ministry (of) Education.  Education_matters -  Safer 500 days"
-    [(words, starts)] = galint.trace._split([text])
+    [(words, starts)] = galint.analysis.trace._split([text])
     assert starts is None  # found by _starts() when needed
-    starts = galint.trace._starts(text)
+    starts = galint.analysis.trace._starts(text)
     assert words == [
         "Teachers", "met", "the", "Ministry", "of", "Education", "Education", "matters",
         "Safer", "500", "days",
     ]  # fmt: skip
     assert starts == ["Teachers", "of", "Education", "Safer"]
-    assert galint.trace._split_tokens(text) == (words, starts)
+    assert galint.analysis.trace._split_tokens(text) == (words, starts)
 
 
 def test_words_used_only_inside_names_are_told_apart() -> None:
-    stem = galint.trace._known(PARAMS.prefix).stem
-    [(counts, names)] = galint.trace._Words([], PARAMS).terms(
+    stem = galint.analysis.trace._known(PARAMS.prefix).stem
+    [(counts, names)] = galint.analysis.trace._Words([], PARAMS).terms(
         [
             "Teachers met the Ministry of Education. Education matters; the Ministry agreed, "
             "as O'Brien's 3rd report says."
@@ -290,7 +290,7 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
     assert None not in counts and stem("the") is None
     # The same on the quick path, and among given stems only.
     quick = "Teachers met the Ministry of Education. Education matters; the Ministry agreed."
-    words = galint.trace._Words([], PARAMS)
+    words = galint.analysis.trace._Words([], PARAMS)
     assert words.terms([quick])[0][1] == {stem("ministry")}
     among = words.terms([quick, quick], {stem("ministry"), stem("teachers")})
     assert [names for _, names in among] == [{stem("ministry")}] * 2
@@ -299,18 +299,18 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
 
 @pytest.mark.parametrize("slow", ["", " and children's 3rd"])
 def test_a_stem_also_written_outside_a_name_is_not_only_a_names(slow: str) -> None:
-    stem = galint.trace._known(PARAMS.prefix).stem
+    stem = galint.analysis.trace._known(PARAMS.prefix).stem
     text = f"The Ministry of Education trained ministry staff and Schools{slow} for schools."
     for among in (None, {stem("ministry"), stem("education"), stem("schools")}):
-        [(counts, names)] = galint.trace._Words([], PARAMS).terms([text], among)
+        [(counts, names)] = galint.analysis.trace._Words([], PARAMS).terms([text], among)
         # "Ministry" and "Schools" have a lower-case twin; "Education" has none.
         assert names == {stem("education")}
         assert counts[stem("ministry")] == 2 and counts[stem("schools")] == 2
 
 
 def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
-    stem = galint.trace._known(PARAMS.prefix).stem
-    [(counts, names)] = galint.trace._Words(["Montenegro"], PARAMS).terms(
+    stem = galint.analysis.trace._known(PARAMS.prefix).stem
+    [(counts, names)] = galint.analysis.trace._Words(["Montenegro"], PARAMS).terms(
         ["Montenegro's police and MONTENEGRO, montenegro and Montenegrin schools"]
     )
     # Left out as written, not by stem: "Montenegrin" stays.
@@ -320,7 +320,7 @@ def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
 
 def test_the_stemmer_is_imported_only_when_tracing() -> None:
     code = (
-        "import sys, galint.trace, galint.rules.missing_follow_up, galint.skeleton\n"
+        "import sys, galint.analysis.trace, galint.rules.missing_follow_up, galint.form.skeleton\n"
         "assert 'snowballstemmer' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
-from galint.rule import Rule
+from galint.core.rule import Rule
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint

@@ -37,9 +37,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from galint.load import Problem
-from galint.model import Report, Section, describe
-from galint.rule import Rule
+from galint.core.rule import Rule
+from galint.form.model import Report, Section, describe
+from galint.io.load import Problem
 
 # Answers that say nothing, compared case-insensitively without surrounding punctuation.
 PLACEHOLDERS = frozenset(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from galint.rule import Rule
+from galint.core.rule import Rule
 
 RULE_ERROR = Rule(
     code="X001",

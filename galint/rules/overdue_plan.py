@@ -41,11 +41,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
-from galint.itemtime import quoted, reading
-from galint.load import Problem
-from galint.model import Report
-from galint.rule import Rule
-from galint.trace import Match, PlanTrace, cite, implementation_path, trace_of
+from galint.analysis.timeframe.items import quoted, reading
+from galint.analysis.trace import Match, PlanTrace, cite, implementation_path, trace_of
+from galint.core.rule import Rule
+from galint.form.model import Report
+from galint.io.load import Problem
 
 # Statuses that close a plan: nothing more is owed on it.
 CLOSED = frozenset({"done", "dropped"})

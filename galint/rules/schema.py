@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from galint.form import SCHEMA_PATH
-from galint.load import Path, Problem
-from galint.model import Report, describe
-from galint.rule import Rule
+from galint.core.rule import Rule
+from galint.form.model import Report, describe
+from galint.form.spec import SCHEMA_PATH
+from galint.io.load import Path, Problem
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from galint.load import Path, Problem, value_at
-from galint.model import Item, Report
-from galint.rule import Rule
-from galint.trace import plan_ids
+from galint.analysis.trace import plan_ids
+from galint.core.rule import Rule
+from galint.form.model import Item, Report
+from galint.io.load import Path, Problem, value_at
 
 # Ids listed in a message before it says "and N more".
 _SHOWN = 12

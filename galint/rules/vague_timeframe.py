@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from galint.itemtime import place, reading
-from galint.load import Problem
-from galint.model import Report
-from galint.rule import Rule
+from galint.analysis.timeframe.items import place, reading
+from galint.core.rule import Rule
+from galint.form.model import Report
+from galint.io.load import Problem
 
 
 def check(report: Report) -> Iterator[Problem]:

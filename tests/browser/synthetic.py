@@ -1,4 +1,4 @@
-"""Synthetic bulk-report data, in the shape ``galint.bulkformats.data`` returns.
+"""Synthetic bulk-report data, in the shape ``galint.output.bulkformats.data`` returns.
 
 The countries are real names with made-up figures (a seeded random generator, so the same
 data every run), including the cases the page must handle: no previous report, a target

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from galint import discover, engine, rules
-from galint.finding import Finding
-from galint.formats import Summary
+from galint import rules
+from galint.core.diagnostic import Finding
+from galint.io import discover
+from galint.output.findings import Summary
+from galint.pipeline import engine
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from galint.finding import Finding
-from galint.formats import Summary
-from galint.formats.github import escape_data, escape_property, render
+from galint.core.diagnostic import Finding
+from galint.output.findings import Summary
+from galint.output.findings.github import escape_data, escape_property, render
 
 MakeFinding = Callable[..., Finding]
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from galint.finding import Finding
-from galint.formats import Summary
-from galint.formats.gitlab import render
+from galint.core.diagnostic import Finding
+from galint.output.findings import Summary
+from galint.output.findings.gitlab import render
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 from junitparser import Error, Failure, JUnitXml, TestCase, TestSuite
 
-from galint.finding import Finding
-from galint.formats import Summary
-from galint.formats.junit import render
+from galint.core.diagnostic import Finding
+from galint.output.findings import Summary
+from galint.output.findings.junit import render
 
 MakeFinding = Callable[..., Finding]
 

@@ -14,11 +14,11 @@ import pytest
 from jsonschema.validators import validator_for
 
 from galint import __version__
-from galint.finding import Finding
-from galint.formats import Summary
-from galint.formats.fingerprint import fingerprints
-from galint.formats.sarif import first_paragraph, render
-from galint.rule import Rule
+from galint.core.diagnostic import Finding
+from galint.core.rule import Rule
+from galint.output.findings import Summary
+from galint.output.findings.fingerprint import fingerprints
+from galint.output.findings.sarif import first_paragraph, render
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from galint.finding import Finding
-from galint.formats import Summary
-from galint.formats.statistics import render
-from galint.rule import Rule
+from galint.core.diagnostic import Finding
+from galint.core.rule import Rule
+from galint.output.findings import Summary
+from galint.output.findings.statistics import render
 from galint.rules import all_rules
 
 MakeFinding = Callable[..., Finding]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from galint.discover import Candidate, candidates
-from galint.engine import Selection, check_file, check_loaded, run
-from galint.load import load_path, parse
+from galint.io.discover import Candidate, candidates
+from galint.io.load import load_path, parse
+from galint.pipeline.engine import Selection, check_file, check_loaded, run
 from galint.rules import builtin_rules, find
 from galint.rules.empty_section import is_placeholder
 

@@ -1,0 +1,76 @@
+"""JUnit XML for CI test reports: each checked file is a test case, each problem a failure."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from galint.core.diagnostic import Finding, severity_rank
+from galint.output.findings import Summary
+from galint.rules.internal import RULE_ERROR
+
+# XML 1.0 cannot hold these, even escaped; lone surrogates come from undecodable file names.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def render(summary: Summary, paths: Sequence[str], *, fail_on: str = "warning") -> str:
+    """A ``<testsuites>`` with one suite, and a test case for each of ``paths`` in order.
+
+    Findings at or above ``fail_on`` fail their file's case (``<error>`` for a rule that
+    crashed, ``<failure>`` otherwise); the others are listed in its ``<system-out>``. A finding
+    for a path not in ``paths`` still gets a case, after the others.
+    """
+    by_path: dict[str, list[Finding]] = {path: [] for path in paths}
+    for finding in summary.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    threshold = severity_rank(fail_on)
+
+    suite = ET.Element("testsuite", name="galint")
+    failures = errors = 0
+    for path, findings in by_path.items():
+        case = ET.SubElement(suite, "testcase", classname="galint", name=_clean(path))
+        failing = [f for f in findings if severity_rank(f.severity) >= threshold]
+        passing = [f for f in findings if severity_rank(f.severity) < threshold]
+        for finding in failing:
+            tag = "error" if finding.rule == RULE_ERROR.slug else "failure"
+            result = ET.SubElement(case, tag, type=finding.rule, message=_one_line(finding))
+            result.text = _clean(_full_line(finding))
+        if passing:
+            ET.SubElement(case, "system-out").text = _clean(
+                "\n".join(_full_line(f) for f in passing)
+            )
+        # Counted per case, not per finding, so that failures + errors never exceed tests and
+        # readers that compute "passed = tests - failures - errors" stay right.
+        if any(f.rule == RULE_ERROR.slug for f in failing):
+            errors += 1
+        elif failing:
+            failures += 1
+
+    counts = {
+        "tests": str(len(by_path)),
+        "failures": str(failures),
+        "errors": str(errors),
+        "skipped": "0",
+    }
+    suite.attrib.update(counts)
+    suites = ET.Element("testsuites", {"name": "galint", **counts})
+    suites.append(suite)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+def _one_line(finding: Finding) -> str:
+    message = " ".join(finding.message.split())
+    return _clean(f"{finding.line}:{finding.column} {finding.code} {message}")
+
+
+def _full_line(finding: Finding) -> str:
+    return (
+        f"{finding.path}:{finding.line}:{finding.column}: "
+        f"{finding.code} [{finding.rule}] {finding.message}"
+    )
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
