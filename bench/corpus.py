@@ -1767,7 +1767,7 @@ def compare(out_dir: Path, manifest: Manifest) -> Comparison:
     known = tuple(r for r in RULES if any(rule.slug == r for rule in rules))
     results = run(candidates([str(out_dir)]), Selection.of(rules))
     found = Counter(
-        (Path(os.path.relpath(f.path, out_dir)).as_posix(), f.rule, f.line)
+        (Path(os.path.relpath(f.file, out_dir)).as_posix(), f.rule, f.line)
         for result in results
         for f in result.findings
     )

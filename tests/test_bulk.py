@@ -20,7 +20,7 @@ import pytest
 from cli_run import run
 
 from galint import cli
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic, Span
 from galint.io.discover import candidates, sniff
 from galint.output import bulkformats
 from galint.output.bulkformats import CSV_COLUMNS
@@ -185,7 +185,7 @@ def test_parallel_output_is_the_serial_output(tmp_path: Path) -> None:
 
     def summary(jobs: int) -> list[tuple[str, list[str], list[tuple[str, int, int, str]]]]:
         return [
-            (stats.key, stats.files, [(f.path, f.line, f.column, f.code) for f in stats.findings])
+            (stats.key, stats.files, [(f.file, f.line, f.column, f.code) for f in stats.findings])
             for stats in bulk.run(found, selection, [str(folder)], jobs=jobs)
         ]
 
@@ -279,7 +279,14 @@ def countries_folder(folder: Path, codes: Sequence[str]) -> Path:
 def odd_countries() -> list[bulk.CountryStats]:
     """Summaries with what a streamed text could get wrong: newlines and other line breaks
     in strings, non-ASCII, keys that repeat, no code, no targets."""
-    finding = Finding("x/a.yaml", 3, 1, 3, 9, "C003", "empty-section", "warning", 'say "/"\n')
+    finding = Diagnostic(
+        'say "/"\n',
+        span=Span(3, 1, 3, 9),
+        code="C003",
+        rule="empty-section",
+        severity="warning",
+        file="x/a.yaml",
+    )
     odd = bulk.CountryStats(key="?x", code=None, name="Zé\nland\u2028\r\t", files=["x/a.yaml"])
     odd.targets = [bulk.TargetStats(1, sections=3, filled=1)]
     odd.findings = [finding]

@@ -12,7 +12,7 @@ from typing import Any
 import benchmodules
 import pytest
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.io.discover import candidates
 from galint.io.load import load_path
 from galint.pipeline.engine import Selection, run
@@ -34,26 +34,28 @@ def generated(corpus: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> t
     return out, corpus.generate(out, COUNTRIES, seed=0)
 
 
-def check(directory: Path) -> list[Finding]:
+def check(directory: Path) -> list[Diagnostic]:
     """Every finding of every rule galint has, on the reports under ``directory``."""
     results = run(candidates([str(directory)]), Selection.of(all_rules()))
     return [finding for result in results for finding in result.findings]
 
 
-def key(finding: Finding, directory: Path) -> tuple[str, str, int]:
-    return (Path(os.path.relpath(finding.path, directory)).as_posix(), finding.rule, finding.line)
+def key(finding: Diagnostic, directory: Path) -> tuple[str, str, int]:
+    return (Path(os.path.relpath(finding.file, directory)).as_posix(), finding.rule, finding.line)
 
 
-def keyed(findings: list[Finding], directory: Path) -> Found:
+def keyed(findings: list[Diagnostic], directory: Path) -> Found:
     return {key(f, directory) for f in findings}
 
 
-def counted(findings: list[Finding], directory: Path, rule: str) -> Counter[tuple[str, str, int]]:
+def counted(
+    findings: list[Diagnostic], directory: Path, rule: str
+) -> Counter[tuple[str, str, int]]:
     return Counter(key(f, directory) for f in findings if f.rule == rule)
 
 
 @pytest.fixture(scope="module")
-def findings(generated: tuple[Path, Any]) -> list[Finding]:
+def findings(generated: tuple[Path, Any]) -> list[Diagnostic]:
     return check(generated[0])
 
 
@@ -61,9 +63,9 @@ def of_rule(found: Found, rule: str) -> Found:
     return {f for f in found if f[1] == rule}
 
 
-def shown(findings: Iterator[Finding] | list[Finding]) -> str:
+def shown(findings: Iterator[Diagnostic] | list[Diagnostic]) -> str:
     return "\n".join(
-        f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}" for f in findings
+        f"{f.file}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}" for f in findings
     )
 
 
@@ -88,13 +90,13 @@ def test_every_report_loads_without_problems(generated: tuple) -> None:
             assert loaded.problems == [], (name, loaded.problems)
 
 
-def test_the_reports_pass_the_schema_and_completeness_rules(findings: list[Finding]) -> None:
+def test_the_reports_pass_the_schema_and_completeness_rules(findings: list[Diagnostic]) -> None:
     broken = [f for f in findings if f.code[0] in "YSX" or f.code in ("C001", "C002")]
     assert not broken, shown(broken)
 
 
 def test_empty_sections_and_missing_timeframes_are_found_exactly(
-    generated: tuple, findings: list[Finding]
+    generated: tuple, findings: list[Diagnostic]
 ) -> None:
     out, manifest = generated
     found = keyed(findings, out)
@@ -105,7 +107,7 @@ def test_empty_sections_and_missing_timeframes_are_found_exactly(
         assert counted(findings, out, rule) == manifest.expected_counts([rule]), rule
 
 
-def test_vanished_plans_are_found_exactly(generated: tuple, findings: list[Finding]) -> None:
+def test_vanished_plans_are_found_exactly(generated: tuple, findings: list[Diagnostic]) -> None:
     if not any(rule.slug == "missing-follow-up" for rule in all_rules()):
         pytest.skip("galint has no missing-follow-up rule (galint/rules/missing_follow_up.py)")
     out, manifest = generated
@@ -126,7 +128,7 @@ def test_vanished_plans_are_found_exactly(generated: tuple, findings: list[Findi
                 ), defect
 
 
-def test_no_other_rule_fires(findings: list[Finding]) -> None:
+def test_no_other_rule_fires(findings: list[Diagnostic]) -> None:
     injected = ("empty-section", "missing-timeframe", "missing-follow-up")
     others = [f for f in findings if f.rule not in injected]
     if others:

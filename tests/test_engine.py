@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import galint.rules.schema as schema
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic, Span
 from galint.core.rule import Rule
 from galint.io.discover import Candidate, candidates
-from galint.io.load import MAX_BYTES, Problem, load_path, parse
+from galint.io.load import MAX_BYTES, load_path, parse
 from galint.pipeline.engine import Selection, _check_group, check_file, check_loaded, run
 from galint.rules import builtin_rules, find
 
@@ -74,7 +74,7 @@ def test_a_failing_rule_becomes_a_rule_error_finding():
 
 def test_problems_yielded_before_the_failure_are_kept():
     def half(report):
-        yield Problem("first problem", ("form",))
+        yield Diagnostic("first problem", ("form",))
         raise ValueError("then it broke")
 
     half_rule = make_rule("Z901", "half-rule", half)
@@ -120,8 +120,8 @@ def test_a_file_that_cannot_be_read_does_not_stop_the_run(tmp_path):
 def family_rules(calls):
     def family(report):
         calls.append(report.path)
-        yield Problem("shape problem", ("form",), rule="family-a")
-        yield Problem("key problem", ("country",), key=True, rule="family-b")
+        yield Diagnostic("shape problem", ("form",), rule="family-a")
+        yield Diagnostic("key problem", ("country",), key=True, rule="family-b")
 
     return (
         make_rule("Z910", "family-a", family),
@@ -211,8 +211,8 @@ def test_loader_problems_of_disabled_rules_are_dropped():
 
 def test_problem_of_an_unknown_rule_is_dropped():
     def stray(report):
-        yield Problem("from nowhere", rule="no-such-rule")
-        yield Problem("mine")
+        yield Diagnostic("from nowhere", rule="no-such-rule")
+        yield Diagnostic("mine")
 
     own = make_rule("Z920", "own-rule", stray)
     result = check_loaded(parse(REPORT, "r.yaml"), Selection.of([own]))
@@ -281,13 +281,13 @@ def test_every_finding_of_bad_input_is_well_placed(tmp_path, raw):
 
 def test_findings_are_sorted():
     def backwards(report):
-        yield Problem("b", ("country",))
-        yield Problem("a", ("country",))
-        yield Problem("c", ("form",))
-        yield Problem("d", ())
+        yield Diagnostic("b", ("country",))
+        yield Diagnostic("a", ("country",))
+        yield Diagnostic("c", ("form",))
+        yield Diagnostic("d", ())
 
     late = make_rule("Z930", "backwards-rule", backwards)
-    early = make_rule("A930", "early-rule", lambda report: [Problem("e", ("country",))])
+    early = make_rule("A930", "early-rule", lambda report: [Diagnostic("e", ("country",))])
     result = check_loaded(parse(REPORT, "r.yaml"), Selection.of([late, early]))
     assert [(f.line, f.column, f.code, f.message) for f in result.findings] == [
         (1, 1, "Z930", "d"),
@@ -300,9 +300,9 @@ def test_findings_are_sorted():
 
 def test_same_problem_twice_is_one_finding():
     def twice(report):
-        yield Problem("same", ("form",))
-        yield Problem("same", ("form",))
-        yield Problem("same", ("form",), key=True)
+        yield Diagnostic("same", ("form",))
+        yield Diagnostic("same", ("form",))
+        yield Diagnostic("same", ("form",), key=True)
 
     result = check_loaded(parse(REPORT, "r.yaml"), Selection.of([make_rule("Z940", "t", twice)]))
     assert [(f.line, f.column, f.message) for f in result.findings] == [
@@ -323,13 +323,20 @@ def test_schema_error_is_one_finding(form):
 def test_findings_of_the_examples_are_sorted_and_unique():
     results = run(candidates([str(EXAMPLES)]), Selection.of(builtin_rules()))
     for result in results:
-        keys = [(f.path, f.line, f.column, f.code, f.message) for f in result.findings]
+        keys = [(f.file, f.line, f.column, f.code, f.message) for f in result.findings]
         assert keys == sorted(keys)
         assert len(set(result.findings)) == len(result.findings)
 
 
 def test_finding_to_dict():
-    finding = Finding("r.yaml", 1, 2, 1, 3, "C003", "empty-section", "warning", "m")
+    finding = Diagnostic(
+        "m",
+        span=Span(1, 2, 1, 3),
+        code="C003",
+        rule="empty-section",
+        severity="warning",
+        file="r.yaml",
+    )
     assert finding.to_dict() == {
         "path": "r.yaml",
         "line": 1,

@@ -48,7 +48,7 @@ import galint.io.load
 from galint import cli
 from galint.analysis.timeframe import Timeframe, extract
 from galint.analysis.timeframe import parse as parse_timeframe
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.fix import apply
 from galint.form.model import Report, build
 from galint.io.discover import Candidate
@@ -84,7 +84,7 @@ def fuzz(max_examples: int) -> settings:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def assert_findings_in_file(findings: list[Finding], text: str) -> None:
+def assert_findings_in_file(findings: list[Diagnostic], text: str) -> None:
     """No X001, and every finding within ``text`` (as parsed): its lines, and columns within
     them.
 
@@ -144,9 +144,9 @@ def assert_cli_check(code: int, out: str, err: str, texts: dict[str, str]) -> No
     assert code in (0, 1), (code, err)
     assert "internal error" not in err, err
     assert "Traceback" not in err, err
-    findings = [Finding(**finding) for finding in json.loads(out)["findings"]]
+    findings = [Diagnostic.from_dict(finding) for finding in json.loads(out)["findings"]]
     for path, text in texts.items():
-        assert_findings_in_file([f for f in findings if Path(f.path).name == path], text)
+        assert_findings_in_file([f for f in findings if Path(f.file).name == path], text)
 
 
 def write(path: Path, content: str | bytes) -> None:
@@ -174,7 +174,7 @@ def test_the_loaders_quick_path_builds_what_the_general_one_builds(text: str) ->
     # _Builder.run() handles plain text in mappings and lists inline; the general handlers
     # (scalar, set_key, add) must build the very same document and problems.
     def build(quick: bool) -> tuple[object, ...]:
-        problems: list[galint.io.load.Problem] = []
+        problems: list[Diagnostic] = []
         builder = galint.io.load._Builder("r.yaml", text, problems)
         parser = galint.io.load._EventParser(text)
         try:
@@ -490,7 +490,7 @@ NESTING_STYLES = ("flow-seq", "flow-map", "block-seq", "block-map", "mixed")
 BLOCK_MAP_DEPTH = 1_500
 
 
-def refusal(findings: list[Finding], rule: str) -> Finding:
+def refusal(findings: list[Diagnostic], rule: str) -> Diagnostic:
     assert [finding.rule for finding in findings if finding.severity == "error"] == [rule], findings
     return next(finding for finding in findings if finding.rule == rule)
 

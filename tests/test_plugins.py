@@ -16,8 +16,8 @@ from galint import rules as registry
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = """
-from galint.io.load import Problem
-from galint.core.rule import Rule
+from galint.load import Problem  # the deprecated name, which plugins still use
+from galint.rule import Rule  # likewise
 
 
 def check(report):

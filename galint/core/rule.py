@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from galint.io.load import Problem
+from galint.core.diagnostic import Diagnostic
 
 # check(report), or check(report, options) for a rule that declares options.
-Check = Callable[..., Iterable[Problem]]
+Check = Callable[..., Iterable[Diagnostic]]
 
 
 @dataclass(frozen=True, slots=True, eq=False)

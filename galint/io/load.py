@@ -18,13 +18,14 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO
 
 import yaml
 
-from galint.core.diagnostic import START, Span
+from galint.core.diagnostic import START, Diagnostic, Path, Span
 
-Path = tuple[str | int, ...]
+# Deprecated name of Diagnostic, for rule plugins written against it.
+Problem = Diagnostic
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -38,21 +39,6 @@ COLLECTION_TAGS = {CORE + "seq", CORE + "map"}
 # PyYAML built without libyaml falls back to its pure-Python parser.
 _EventParser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALAR = yaml.ScalarEvent
-
-
-class Problem(NamedTuple):
-    """Something wrong, said by the loader or a rule, before it becomes a finding.
-
-    A problem points at a ``path`` in the document (at the mapping key when ``key`` is set),
-    or at an exact ``span`` when it is not about a value (a syntax error). ``rule`` names the
-    rule's slug when the check serves several rules.
-    """
-
-    message: str
-    path: Path = ()
-    key: bool = False
-    span: Span | None = None
-    rule: str | None = None
 
 
 def value_at(data: object, path: Path) -> object:
@@ -158,7 +144,7 @@ class Document:
 class Loaded:
     path: str
     document: Document | None
-    problems: list[Problem]
+    problems: list[Diagnostic]
 
 
 def load_path(
@@ -237,7 +223,7 @@ def parse(text: str, path: str) -> Loaded:
     # A byte order mark written twice: libyaml would skip the second one but leave it out of
     # some positions.
     text = text.lstrip("\ufeff") if text.startswith("\ufeff") else text
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     builder = _Builder(path, text, problems)
     try:
         parser = _EventParser(text)
@@ -283,7 +269,7 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, path: str, text: str, problems: list[Problem]) -> None:
+    def __init__(self, path: str, text: str, problems: list[Diagnostic]) -> None:
         self.path = path
         self.problems = problems
         # libyaml's own lines and columns are editors' when it breaks lines where they do, and
@@ -357,7 +343,7 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     self.problems.append(
-                        Problem(
+                        Diagnostic(
                             "the file holds more than one YAML document; "
                             "a report is a single document (remove the second '---')",
                             span=self.span(event.start_mark, event.end_mark),
@@ -390,7 +376,7 @@ class _Builder:
     def start(self, event: yaml.SequenceStartEvent | yaml.MappingStartEvent) -> None:
         if self.expects_key():
             self.problems.append(
-                Problem(
+                Diagnostic(
                     "a key must be plain text, not a list or a mapping",
                     span=self.span(event.start_mark, event.end_mark),
                     rule="yaml-syntax",
@@ -399,7 +385,7 @@ class _Builder:
             raise _Stop
         if len(self.stack) >= MAX_DEPTH:
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"the document nests deeper than {MAX_DEPTH} levels; "
                     "a report needs fewer than ten",
                     span=self.span(event.start_mark, event.end_mark),
@@ -428,7 +414,7 @@ class _Builder:
         name = event.anchor
         if name in self.open_anchors:
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"the alias *{name} refers to the value that contains it; "
                     "such a value never ends",
                     span=span,
@@ -438,7 +424,7 @@ class _Builder:
             raise _Stop
         if name not in self.anchors:
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"the alias *{name} names no anchor &{name} before it",
                     span=span,
                     rule="yaml-syntax",
@@ -450,7 +436,7 @@ class _Builder:
         source = self.anchor_sources.get(name)
         if self.alias_values > MAX_ALIAS_VALUES:
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"aliases expand to more than {MAX_ALIAS_VALUES:,} values; galint refuses "
                     "documents built to grow when read (a 'billion laughs')",
                     span=span,
@@ -461,7 +447,7 @@ class _Builder:
         if self.expects_key():
             if not isinstance(value, (str, int, float, bool)) and value is not None:
                 self.problems.append(
-                    Problem(
+                    Diagnostic(
                         "a key must be plain text, not a list or a mapping",
                         span=span,
                         rule="yaml-syntax",
@@ -496,14 +482,14 @@ class _Builder:
         if path in self.keys and key in frame.container:
             first, span = self.span(*self.keys[path]), self.span(*marks)
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"duplicate key '{key}': also at line {span.line}; only the last one is read",
                     span=first,
                     rule="duplicate-key",
                 )
             )
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"duplicate key '{key}': first at line {first.line}; this one replaces it",
                     span=span,
                     rule="duplicate-key",
@@ -550,7 +536,7 @@ class _Builder:
         kind = wanted[tag[len(CORE) :]]
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             self.problems.append(
-                Problem(
+                Diagnostic(
                     f"'{event.value}' is not a valid {_short_tag(tag)} value",
                     span=span,
                     rule="unsupported-tag",
@@ -563,7 +549,7 @@ class _Builder:
         if tag in (None, "!") or tag in allowed:
             return
         self.problems.append(
-            Problem(
+            Diagnostic(
                 f"the tag {_short_tag(tag)} is not allowed: a report holds only plain text, "
                 "numbers, true/false, lists and mappings; the value is read as if untagged",
                 span=self.span(event.start_mark, event.end_mark),
@@ -678,18 +664,18 @@ def _byte_span(raw: bytes, offset: int) -> Span:
     return Span.point(len(lines), len(lines[-1]) + 1)
 
 
-def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
+def _syntax_problem(error: yaml.YAMLError, text: str) -> Diagnostic:
     if isinstance(error, yaml.reader.ReaderError):
         # libyaml reads UTF-8, so the reader's position is a byte offset.
         raw = text.encode("utf-8")
         span = _byte_span(raw, min(error.position, len(raw)))
-        return Problem(f"YAML syntax: {error.reason}", span=span, rule="yaml-syntax")
+        return Diagnostic(f"YAML syntax: {error.reason}", span=span, rule="yaml-syntax")
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     problem = getattr(error, "problem", None)
     # The mark's offset counts characters; its line does not count lines as editors do.
     span = Span.point(*_Lines(text).position(min(mark.index, len(text)))) if mark else START
     if problem and "maximum nesting depth" in problem:
-        return Problem(
+        return Diagnostic(
             f"the document nests deeper than {MAX_DEPTH} levels; a report needs fewer than ten",
             span=span,
             rule="yaml-limit",
@@ -699,8 +685,8 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> Problem:
         message = f"{problem} {context}" if context else problem
     else:
         message = str(error).splitlines()[0] if str(error) else "the YAML cannot be read"
-    return Problem(f"YAML syntax: {message}", span=span, rule="yaml-syntax")
+    return Diagnostic(f"YAML syntax: {message}", span=span, rule="yaml-syntax")
 
 
 def _refused(path: str, rule: str, message: str, span: Span = START) -> Loaded:
-    return Loaded(path, None, [Problem(message, span=span, rule=rule)])
+    return Loaded(path, None, [Diagnostic(message, span=span, rule=rule)])

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.io.load import split_lines
 from galint.pipeline.engine import FileResult
 
@@ -31,8 +31,8 @@ class Key:
     content: str
 
 
-def key(finding: Finding, result: FileResult, base: str) -> Key:
-    path = os.path.relpath(os.path.abspath(finding.path), base).replace(os.sep, "/")
+def key(finding: Diagnostic, result: FileResult, base: str) -> Key:
+    path = os.path.relpath(os.path.abspath(finding.file), base).replace(os.sep, "/")
     content = finding.message
     document = result.report.document if result.report is not None else None
     if document is not None and document.text:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.form.model import Report, Section
 from galint.form.spec import form
 from galint.io.discover import Candidate, group
@@ -98,7 +98,7 @@ class CountryStats:
     editions: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     targets: list[TargetStats] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)
     plans: list[PlanRow] = field(default_factory=list)
 
     def total(self) -> TargetStats:

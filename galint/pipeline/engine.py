@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from galint.analysis import trace
-from galint.core.diagnostic import Finding, Span
+from galint.core.diagnostic import Diagnostic, Span
 from galint.core.rule import Check, Rule
 from galint.form.model import Report, build
 from galint.io.discover import Candidate, declares_form, group
-from galint.io.load import MAX_BYTES, Document, Loaded, Problem, load_path
+from galint.io.load import MAX_BYTES, Document, Loaded, load_path
 from galint.io.pairing import attach
 from galint.pipeline import parallel, suppress
 from galint.pipeline.config import Resolved
@@ -67,7 +67,7 @@ class Selection:
 @dataclass(slots=True)
 class FileResult:
     path: str
-    findings: list[Finding]
+    findings: list[Diagnostic]
     report: Report | None = None
     suppressed: list[Suppressed] = field(default_factory=list)
 
@@ -149,41 +149,44 @@ def load_candidate(candidate: Candidate, max_bytes: int = MAX_BYTES) -> Loaded |
 
 
 def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = None) -> FileResult:
-    """Findings of one file; ``report`` is its model when already built (and paired)."""
+    """Diagnostics of one file; ``report`` is its model when already built (and paired)."""
     selection = selection.for_path(loaded.path)
     findings = [
-        finding
-        for problem in loaded.problems
-        if (finding := _finding(loaded.path, loaded.document, problem, None, selection))
+        found
+        for diagnostic in loaded.problems
+        if (found := _resolve(loaded.path, loaded.document, diagnostic, None, selection))
     ]
     if loaded.document is None:
         return FileResult(loaded.path, sorted(findings, key=_order))
     if report is None:
         report = build(loaded.document)
     for check, owner in _checks(selection.rules):
-        try:
-            problems = (
-                check(report, selection.options.get(owner.slug, owner.options))
-                if owner.options
-                else check(report)
-            )
-            for problem in problems:
-                finding = _finding(loaded.path, loaded.document, problem, owner, selection)
-                if finding is not None:
-                    findings.append(finding)
-        except Exception as error:  # one broken rule must not stop the run
-            findings.append(_rule_error(loaded.path, owner, error))
+        findings.extend(_run_check(check, owner, report, loaded, selection))
     outcome = suppress.apply(
         findings, loaded.document.text, list(selection.known.values()), selection.rules
     )
     kept = outcome.kept
-    for span, message, slug in outcome.problems:
-        directive = _finding(
-            loaded.path, None, Problem(message, span=span, rule=slug), None, selection
-        )
-        if directive is not None:
-            kept.append(directive)
+    for directive in outcome.problems:
+        if (found := _resolve(loaded.path, None, directive, None, selection)) is not None:
+            kept.append(found)
     return FileResult(loaded.path, sorted(set(kept), key=_order), report, outcome.suppressed)
+
+
+def _run_check(
+    check: Check, owner: Rule, report: Report, loaded: Loaded, selection: Selection
+) -> list[Diagnostic]:
+    """What one check says of a report; a check that raises gives a rule-error diagnostic."""
+    found: list[Diagnostic] = []
+    try:
+        options = selection.options.get(owner.slug, owner.options)
+        diagnostics = check(report, options) if owner.options else check(report)
+        for diagnostic in diagnostics:
+            resolved = _resolve(loaded.path, loaded.document, diagnostic, owner, selection)
+            if resolved is not None:
+                found.append(resolved)
+    except Exception as error:  # one broken rule must not stop the run
+        found.append(_rule_error(loaded.path, owner, error))
+    return found
 
 
 def _checks(rules: Iterable[Rule]) -> list[tuple[Check, Rule]]:
@@ -195,51 +198,46 @@ def _checks(rules: Iterable[Rule]) -> list[tuple[Check, Rule]]:
     return list(seen.values())
 
 
-def _finding(
+def _resolve(
     path: str,
     document: Document | None,
-    problem: Problem,
+    diagnostic: Diagnostic,
     owner: Rule | None,
     selection: Selection,
-) -> Finding | None:
-    slug = problem.rule or (owner.slug if owner else RULE_ERROR.slug)
+) -> Diagnostic | None:
+    """``diagnostic`` with its file, place, code and severity; None when its rule is off."""
+    slug = diagnostic.rule or (owner.slug if owner else RULE_ERROR.slug)
     rule = selection.enabled(slug)
     if rule is None:
         return None
-    if problem.span is not None:
-        span = problem.span
+    if diagnostic.span is not None:
+        span = diagnostic.span
     elif document is not None:
-        span = document.span(problem.path, problem.key)
+        span = document.span(diagnostic.path, diagnostic.key)
     else:
         span = Span.point(1, 1)
-    return Finding(
-        path=path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        code=rule.code,
+    return replace(
+        diagnostic,
+        span=span,
         rule=rule.slug,
+        code=rule.code,
         severity=selection.severity(rule),
-        message=problem.message,
+        file=path,
     )
 
 
-def _rule_error(path: str, owner: Rule, error: Exception) -> Finding:
+def _rule_error(path: str, owner: Rule, error: Exception) -> Diagnostic:
     where = traceback.extract_tb(error.__traceback__)[-1]
-    return Finding(
-        path=path,
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=2,
-        code=RULE_ERROR.code,
-        rule=RULE_ERROR.slug,
-        severity=RULE_ERROR.severity,
-        message=f"rule {owner.code} [{owner.slug}] failed: {type(error).__name__}: {error} "
+    return Diagnostic(
+        f"rule {owner.code} [{owner.slug}] failed: {type(error).__name__}: {error} "
         f"({where.filename.rsplit('/', 1)[-1]}:{where.lineno})",
+        span=Span.point(1, 1),
+        rule=RULE_ERROR.slug,
+        code=RULE_ERROR.code,
+        severity=RULE_ERROR.severity,
+        file=path,
     )
 
 
-def _order(finding: Finding) -> tuple[str, int, int, str, str]:
-    return (*finding.sort_key, finding.message)
+def _order(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
+    return diagnostic.sort_key

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from galint.core.diagnostic import Finding, Span
+from galint.core.diagnostic import Diagnostic, Span
 from galint.core.rule import Rule
 from galint.io.load import split_lines
 
@@ -35,22 +35,22 @@ class Directive:
 
 
 class Suppressed(NamedTuple):
-    finding: Finding
+    finding: Diagnostic
     reason: str
 
 
 @dataclass(slots=True)
 class Outcome:
-    kept: list[Finding]
+    kept: list[Diagnostic]
     suppressed: list[Suppressed] = field(default_factory=list)
-    # (span, message, slug) of directives that are wrong or suppress nothing.
-    problems: list[tuple[Span, str, str]] = field(default_factory=list)
+    # Directives that are wrong or suppress nothing, said by invalid- and unused-suppression.
+    problems: list[Diagnostic] = field(default_factory=list)
 
 
-def directives(text: str) -> tuple[list[Directive], list[tuple[Span, str, str]]]:
+def directives(text: str) -> tuple[list[Directive], list[Diagnostic]]:
     """The directives in ``text``, and the problems with malformed ones."""
     found: list[Directive] = []
-    problems: list[tuple[Span, str, str]] = []
+    problems: list[Diagnostic] = []
     if "galint" not in text:
         return found, problems
     lines = split_lines(text)
@@ -73,27 +73,27 @@ def directives(text: str) -> tuple[list[Directive], list[tuple[Span, str, str]]]
         trailing = bool(line[: match.start()].strip())
         if kind not in ("ignore", "ignore-file"):
             problems.append(
-                (
-                    span,
+                Diagnostic(
                     f"unknown directive 'galint: {kind}'; use 'galint: ignore[RULE] reason'",
-                    "invalid-suppression",
+                    span=span,
+                    rule="invalid-suppression",
                 )
             )
         elif not selectors:
             problems.append(
-                (
-                    span,
+                Diagnostic(
                     f"'galint: {kind}' must name the rules it silences, "
                     f"e.g. 'galint: {kind}[empty-section] reason'",
-                    "invalid-suppression",
+                    span=span,
+                    rule="invalid-suppression",
                 )
             )
         elif kind == "ignore-file" and (trailing or seen_content):
             problems.append(
-                (
-                    span,
+                Diagnostic(
                     "'galint: ignore-file' must come before the report's first key",
-                    "invalid-suppression",
+                    span=span,
+                    rule="invalid-suppression",
                 )
             )
         else:
@@ -112,7 +112,7 @@ def directives(text: str) -> tuple[list[Directive], list[tuple[Span, str, str]]]
 
 
 def apply(
-    findings: Sequence[Finding], text: str, known: Sequence[Rule], enabled: Sequence[Rule]
+    findings: Sequence[Diagnostic], text: str, known: Sequence[Rule], enabled: Sequence[Rule]
 ) -> Outcome:
     """Split ``findings`` into kept and suppressed; report directives that are wrong or unused."""
     found, problems = directives(text)
@@ -125,10 +125,10 @@ def apply(
         unknown = [s for s in directive.selectors if not any(r.matches(s) for r in known)]
         if unknown:
             outcome.problems.append(
-                (
-                    directive.span,
+                Diagnostic(
                     f"no rule matches {', '.join(repr(u) for u in unknown)}; see 'galint rules'",
-                    "invalid-suppression",
+                    span=directive.span,
+                    rule="invalid-suppression",
                 )
             )
         else:
@@ -157,10 +157,10 @@ def apply(
         if not directive.used and ran:
             names = ", ".join(directive.selectors)
             outcome.problems.append(
-                (
-                    directive.span,
+                Diagnostic(
                     f"this suppression of [{names}] suppresses nothing; remove it",
-                    "unused-suppression",
+                    span=directive.span,
+                    rule="unused-suppression",
                 )
             )
     return outcome

@@ -37,12 +37,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from galint.analysis.trace import cite, trace_of
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     result = trace_of(report)
     if result is None:
         return
@@ -50,7 +50,7 @@ def check(report: Report) -> Iterator[Problem]:
         if plan.status != "carried" or not plan.matches:
             continue
         restated = plan.matches[0]
-        yield Problem(
+        yield Diagnostic(
             f"{cite(plan, result.previous)} is only planned again here: no word on what was "
             "done; report on it in section A) implementation or B) assessment",
             restated.item.path,

@@ -37,9 +37,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report, Section, describe
-from galint.io.load import Problem
 
 # Answers that say nothing, compared case-insensitively without surrounding punctuation.
 PLACEHOLDERS = frozenset(
@@ -59,7 +59,7 @@ def is_placeholder(text: str, placeholders: frozenset[str] = PLACEHOLDERS) -> bo
     return stripped.strip(" .;:,()[]").lower() in placeholders
 
 
-def check(report: Report, options: Mapping[str, Any]) -> Iterator[Problem]:
+def check(report: Report, options: Mapping[str, Any]) -> Iterator[Diagnostic]:
     words = frozenset(word.lower() for word in options["placeholders"])
     for target in report.targets:
         if not target.present or not target.valid:
@@ -71,24 +71,26 @@ def check(report: Report, options: Mapping[str, Any]) -> Iterator[Problem]:
                 yield from _sections(goal.sections, words)
 
 
-def _sections(sections: list[Section], words: frozenset[str]) -> Iterator[Problem]:
+def _sections(sections: list[Section], words: frozenset[str]) -> Iterator[Diagnostic]:
     for section in sections:
         if section.shape == "missing":
-            yield Problem(f"{_name(section)} is missing", section.path)
+            yield Diagnostic(f"{_name(section)} is missing", section.path)
         elif section.shape == "null":
-            yield Problem(f"{_name(section)} is empty", section.path, key=True)
+            yield Diagnostic(f"{_name(section)} is empty", section.path, key=True)
         elif section.shape == "text" and section.text is not None:
             if is_placeholder(section.text, words):
-                yield Problem(
+                yield Diagnostic(
                     f"{_name(section)} holds only the placeholder {_quote(section.text)}",
                     section.path,
                 )
         elif section.shape == "list":
             if not section.items:
-                yield Problem(f"{_name(section)} is an empty list", section.path, key=True)
+                yield Diagnostic(f"{_name(section)} is an empty list", section.path, key=True)
             elif all(is_placeholder(item.text, words) for item in section.items):
                 shown = ", ".join(_quote(item.text) for item in section.items[:3])
-                yield Problem(f"{_name(section)} holds only the placeholder {shown}", section.path)
+                yield Diagnostic(
+                    f"{_name(section)} holds only the placeholder {shown}", section.path
+                )
 
 
 def _name(section: Section) -> str:

@@ -40,19 +40,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from galint.analysis.trace import cite, implementation_path, trace_of
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     result = trace_of(report)
     if result is None:
         return
     for plan in result.plans:
         if plan.status != "missing":
             continue
-        yield Problem(
+        yield Diagnostic(
             f"{cite(plan, result.previous)} is not followed up: say in section A) what became "
             f'of it, or link an item to it with follows: "{plan.plan.ref}"',
             implementation_path(report, plan.target),

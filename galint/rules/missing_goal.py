@@ -30,18 +30,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     for target in report.targets:
         if not target.present or not target.valid:
             continue
         for goal in target.goals:
             if not goal.present:
-                yield Problem(
+                yield Diagnostic(
                     f"policy target {target.number} is missing operational goal "
                     f"{goal.spec.ref}: add '{goal.spec.key}:' for \"{goal.spec.title}\"",
                     target.path,

@@ -26,19 +26,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     if report.predecessor_error is None:
         return
     data = report.document.data
     if isinstance(data, dict) and "previous" in data:
-        yield Problem(report.predecessor_error, ("previous",), key=True)
+        yield Diagnostic(report.predecessor_error, ("previous",), key=True)
     else:
-        yield Problem(report.predecessor_error)
+        yield Diagnostic(report.predecessor_error)
 
 
 RULE = Rule(

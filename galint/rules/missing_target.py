@@ -31,15 +31,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     for target in report.targets:
         if not target.present:
-            yield Problem(
+            yield Diagnostic(
                 f"policy target {target.number} is missing: add '{target.spec.key}:' "
                 f'for "{target.spec.title}"'
             )

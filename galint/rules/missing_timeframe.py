@@ -26,19 +26,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from galint.analysis.timeframe.items import reading
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     for section in report.sections():
         if not section.plans:
             continue
         for item in section.items:
             if item.timeframe is None and reading(item).text.kind == "none" and item.text.strip():
                 name = "follow-up action" if section.spec.letter else "planned action"
-                yield Problem(
+                yield Diagnostic(
                     f"{name} {item.ref} has no timeframe: say when, in the text "
                     "(e.g. '(Q4 2014)') or in a 'timeframe:' field",
                     item.text_path,

@@ -43,15 +43,15 @@ from collections.abc import Iterator
 
 from galint.analysis.timeframe.items import quoted, reading
 from galint.analysis.trace import Match, PlanTrace, cite, implementation_path, trace_of
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 # Statuses that close a plan: nothing more is owed on it.
 CLOSED = frozenset({"done", "dropped"})
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     result = trace_of(report)
     if result is None or report.edition is None:
         return
@@ -68,9 +68,9 @@ def check(report: Report) -> Iterator[Problem]:
             "gives it a new date"
         )
         if not plan.matches:
-            yield Problem(message, implementation_path(report, plan.target), key=True)
+            yield Diagnostic(message, implementation_path(report, plan.target), key=True)
         else:
-            yield Problem(message, _where(plan.matches))
+            yield Diagnostic(message, _where(plan.matches))
 
 
 def _cutoff(report: Report, year: int) -> datetime.date:

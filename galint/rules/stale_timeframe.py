@@ -29,12 +29,12 @@ import datetime
 from collections.abc import Iterator
 
 from galint.analysis.timeframe.items import place, quoted, reading
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     if report.edition is None:
         return
     year_start = datetime.date(report.edition.year, 1, 1)
@@ -45,7 +45,7 @@ def check(report: Report) -> Iterator[Problem]:
             timeframe = reading(item).effective
             if timeframe.kind == "interval" and timeframe.end and timeframe.end < year_start:
                 path, span = place(report.document, item, timeframe)
-                yield Problem(
+                yield Diagnostic(
                     f"timeframe {quoted(timeframe)} ended before {report.edition.year}, "
                     f"the year of this report: plan {item.ref} is already over",
                     path,

@@ -23,18 +23,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from galint.analysis.timeframe.items import quoted, reading
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     for item in report.items():
         if item.timeframe is None:
             continue
         found = reading(item)
         if found.disagree and found.field is not None:
-            yield Problem(
+            yield Diagnostic(
                 f"timeframe field {quoted(found.field)} disagrees with the text's "
                 f"{quoted(found.text)}; galint uses the field",
                 (*item.path, "timeframe"),

@@ -32,15 +32,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from galint.analysis.trace import plan_ids
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Item, Report
-from galint.io.load import Path, Problem, value_at
+from galint.io.load import Path, value_at
 
 # Ids listed in a message before it says "and N more".
 _SHOWN = 12
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     previous = report.predecessor
     if previous is None:
         return
@@ -53,7 +54,7 @@ def check(report: Report) -> Iterator[Problem]:
             if ref in known:
                 continue
             have = f"its plans are {shown}" if known else "it has no plans"
-            yield Problem(
+            yield Diagnostic(
                 f"follows '{ref}', but the previous report ({previous.path}) has no plan "
                 f"with that id: {have}",
                 path,

@@ -25,18 +25,18 @@ from collections.abc import Iterator
 
 from galint.analysis.timeframe import EXPECTED
 from galint.analysis.timeframe.items import reading
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     for item in report.items():
         if item.timeframe is None:
             continue
         field = reading(item).field
         if field is not None and field.kind == "none":
-            yield Problem(
+            yield Diagnostic(
                 f'timeframe "{item.timeframe}" cannot be read: expected {EXPECTED}',
                 (*item.path, "timeframe"),
             )

@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from galint.analysis.timeframe.items import place, reading
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
-from galint.io.load import Problem
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     for section in report.sections():
         for item in section.items:
             if not section.plans and item.timeframe is None:
@@ -40,7 +40,7 @@ def check(report: Report) -> Iterator[Problem]:
             if timeframe.kind != "vague" or not (section.plans or found.field is timeframe):
                 continue
             path, span = place(report.document, item, timeframe)
-            yield Problem(
+            yield Diagnostic(
                 f'timeframe "{timeframe.matched}" of {item.ref or "this item"} is vague: '
                 "it names no date that can be checked (give a year, quarter, month or deadline)",
                 path,

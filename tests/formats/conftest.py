@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from galint import rules
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic, Span
 from galint.io import discover
 from galint.output.findings import Summary
 from galint.pipeline import engine
 
 ROOT = Path(__file__).resolve().parents[2]
 
-MakeFinding = Callable[..., Finding]
+MakeFinding = Callable[..., Diagnostic]
 
 
 def _finding(
@@ -28,24 +28,26 @@ def _finding(
     rule: str = "missing-timeframe",
     severity: str = "warning",
     message: str = "planned action 1.1 has no timeframe",
-) -> Finding:
+) -> Diagnostic:
     """A finding with defaults for whatever a test does not care about."""
-    return Finding(
-        path=path,
-        line=line,
-        column=column,
-        end_line=line if end_line is None else end_line,
-        end_column=column + 10 if end_column is None else end_column,
+    return Diagnostic(
+        message,
+        span=Span(
+            line,
+            column,
+            line if end_line is None else end_line,
+            column + 10 if end_column is None else end_column,
+        ),
         code=code,
         rule=rule,
         severity=severity,
-        message=message,
+        file=path,
     )
 
 
 @pytest.fixture
 def make_finding() -> MakeFinding:
-    """Build a Finding; test modules get it as a fixture, not by importing this conftest."""
+    """Build a Diagnostic; test modules get it as a fixture, not by importing this conftest."""
     return _finding
 
 

@@ -6,14 +6,14 @@ from collections.abc import Callable
 
 import pytest
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.output.findings import Summary
 from galint.output.findings.github import escape_data, escape_property, render
 
-MakeFinding = Callable[..., Finding]
+MakeFinding = Callable[..., Diagnostic]
 
 
-def lines(*findings: Finding) -> list[str]:
+def lines(*findings: Diagnostic) -> list[str]:
     output = render(Summary(1, list(findings)))
     assert output.endswith("\n")
     return output.splitlines()
@@ -94,7 +94,7 @@ def test_a_real_run(example_summary: Summary) -> None:
     assert sum(",title=T001 [missing-timeframe]::" in line for line in output) == 27
     assert sum(",title=C003 [empty-section]::" in line for line in output) == 4
     first = example_summary.findings[0]
-    path = first.path.replace(":", "%3A").replace(",", "%2C")
+    path = first.file.replace(":", "%3A").replace(",", "%2C")
     assert output[0] == (
         f"::warning file={path},line={first.line},col={first.column},"
         f"endLine={first.end_line},endColumn={first.end_column},"

@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.output.findings import Summary
 from galint.output.findings.gitlab import render
 
 ROOT = Path(__file__).resolve().parents[2]
 
-MakeFinding = Callable[..., Finding]
+MakeFinding = Callable[..., Diagnostic]
 
 
-def issues(findings: list[Finding], root: str = ".") -> list[Any]:
+def issues(findings: list[Diagnostic], root: str = ".") -> list[Any]:
     output = render(Summary(1, findings), root)
     assert output.endswith("\n")
     return json.loads(output)
@@ -104,7 +104,10 @@ def test_a_real_run(example_summary: Summary) -> None:
 
 def test_a_real_run_is_stable(example_summary: Summary) -> None:
     # The same findings, each moved down five lines: nothing looks new to GitLab.
-    moved = [replace(f, line=f.line + 5, end_line=f.end_line + 5) for f in example_summary.findings]
+    moved = [
+        replace(f, span=f.span._replace(line=f.line + 5, end_line=f.end_line + 5))
+        for f in example_summary.findings
+    ]
     before = json.loads(render(example_summary, str(ROOT)))
     after = json.loads(render(Summary(example_summary.files, moved), str(ROOT)))
     assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]

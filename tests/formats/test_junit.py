@@ -6,14 +6,14 @@ from collections.abc import Callable, Sequence
 
 from junitparser import Error, Failure, JUnitXml, TestCase, TestSuite
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.output.findings import Summary
 from galint.output.findings.junit import render
 
-MakeFinding = Callable[..., Finding]
+MakeFinding = Callable[..., Diagnostic]
 
 
-def parse(findings: list[Finding], paths: Sequence[str], **options: str) -> JUnitXml:
+def parse(findings: list[Diagnostic], paths: Sequence[str], **options: str) -> JUnitXml:
     output = render(Summary(len(paths), findings), paths, **options)
     assert output.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     # As a CI system reads the file: bytes, declared encoding.
@@ -124,7 +124,7 @@ def test_the_message_is_one_line(make_finding: MakeFinding) -> None:
 
 def test_text_that_xml_cannot_hold_is_replaced(make_finding: MakeFinding) -> None:
     found = make_finding(path="bad\x01name\udcff.yaml", message="a <tag> & \x07 bell")
-    xml = parse([found], [found.path])
+    xml = parse([found], [found.file])
     [case] = list(only_suite(xml))
     assert case.name == "bad\ufffdname\ufffd.yaml"
     [result] = case.result

@@ -14,7 +14,7 @@ import pytest
 from jsonschema.validators import validator_for
 
 from galint import __version__
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.output.findings import Summary
 from galint.output.findings.fingerprint import fingerprints
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # changes the file fails here, so that the change is looked at before it is trusted.
 SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
 
-MakeFinding = Callable[..., Finding]
+MakeFinding = Callable[..., Diagnostic]
 
 RULES = (
     Rule("T001", "missing-timeframe", "warning", "No timeframe.", "First line\nof two.\n\nMore."),
@@ -48,7 +48,7 @@ def validator() -> Any:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-def sarif(findings: list[Finding], rules: tuple[Rule, ...] = RULES, root: str = ".") -> Any:
+def sarif(findings: list[Diagnostic], rules: tuple[Rule, ...] = RULES, root: str = ".") -> Any:
     return json.loads(render(Summary(1, findings), rules, root))
 
 

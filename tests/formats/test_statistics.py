@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.output.findings import Summary
 from galint.output.findings.statistics import render
 from galint.rules import all_rules
 
-MakeFinding = Callable[..., Finding]
+MakeFinding = Callable[..., Diagnostic]
 
 RULES = (
     Rule("T001", "missing-timeframe", "warning", "No timeframe.", ""),

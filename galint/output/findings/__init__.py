@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from galint.core.diagnostic import SEVERITIES, Finding
+from galint.core.diagnostic import SEVERITIES, Diagnostic
 from galint.core.rule import Rule
 from galint.pipeline.suppress import Suppressed
 
@@ -15,7 +15,7 @@ FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 class Summary(NamedTuple):
     files: int
-    findings: Sequence[Finding]
+    findings: Sequence[Diagnostic]
     suppressed: Sequence[Suppressed] = ()
     # Findings hidden because the baseline records them.
     baseline_hidden: int = 0

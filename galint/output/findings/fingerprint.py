@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 
 _POSITION = re.compile(r"\b(lines?|columns?)\s+\d+", re.IGNORECASE)
 
@@ -22,7 +22,7 @@ def relative_path(path: str, root: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def fingerprints(findings: Sequence[Finding], root: str) -> list[str]:
+def fingerprints(findings: Sequence[Diagnostic], root: str) -> list[str]:
     """A stable hex digest per finding, unique within ``findings``.
 
     It hashes the rule, the path relative to ``root`` and the message without quoted line or
@@ -32,7 +32,7 @@ def fingerprints(findings: Sequence[Finding], root: str) -> list[str]:
     seen: Counter[tuple[str, str, str]] = Counter()
     prints = []
     for finding in findings:
-        key = (finding.code, relative_path(finding.path, root), _stable_message(finding.message))
+        key = (finding.code, relative_path(finding.file, root), _stable_message(finding.message))
         occurrence = seen[key]
         seen[key] += 1
         material = "\0".join((*key, str(occurrence)))

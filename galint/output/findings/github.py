@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.output.findings import Summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,10 +15,10 @@ def render(summary: Summary) -> str:
     return "".join(command(finding) + "\n" for finding in summary.findings)
 
 
-def command(finding: Finding) -> str:
+def command(finding: Diagnostic) -> str:
     """The workflow command for one finding, escaped as GitHub's toolkit escapes it."""
     properties = [
-        ("file", finding.path.replace(os.sep, "/")),
+        ("file", finding.file.replace(os.sep, "/")),
         ("line", str(finding.line)),
     ]
     # GitHub rejects columns on an annotation that spans several lines.

@@ -22,7 +22,7 @@ def render(summary: Summary, root: str) -> str:
             # Code Climate's format has "lines" or "positions", not both: lines are what
             # GitLab shows.
             "location": {
-                "path": relative_path(finding.path, root),
+                "path": relative_path(finding.file, root),
                 "lines": {"begin": finding.line, "end": finding.end_line},
             },
         }

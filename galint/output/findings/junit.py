@@ -6,7 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from galint.core.diagnostic import Finding, severity_rank
+from galint.core.diagnostic import Diagnostic, severity_rank
 from galint.output.findings import Summary
 from galint.rules.internal import RULE_ERROR
 
@@ -21,9 +21,9 @@ def render(summary: Summary, paths: Sequence[str], *, fail_on: str = "warning") 
     crashed, ``<failure>`` otherwise); the others are listed in its ``<system-out>``. A finding
     for a path not in ``paths`` still gets a case, after the others.
     """
-    by_path: dict[str, list[Finding]] = {path: [] for path in paths}
+    by_path: dict[str, list[Diagnostic]] = {path: [] for path in paths}
     for finding in summary.findings:
-        by_path.setdefault(finding.path, []).append(finding)
+        by_path.setdefault(finding.file, []).append(finding)
     threshold = severity_rank(fail_on)
 
     suite = ET.Element("testsuite", name="galint")
@@ -60,14 +60,14 @@ def render(summary: Summary, paths: Sequence[str], *, fail_on: str = "warning") 
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
 
 
-def _one_line(finding: Finding) -> str:
+def _one_line(finding: Diagnostic) -> str:
     message = " ".join(finding.message.split())
     return _clean(f"{finding.line}:{finding.column} {finding.code} {message}")
 
 
-def _full_line(finding: Finding) -> str:
+def _full_line(finding: Diagnostic) -> str:
     return (
-        f"{finding.path}:{finding.line}:{finding.column}: "
+        f"{finding.file}:{finding.line}:{finding.column}: "
         f"{finding.code} [{finding.rule}] {finding.message}"
     )
 

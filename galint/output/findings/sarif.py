@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from galint import __version__
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.output.findings import Summary
 from galint.output.findings.fingerprint import fingerprints, relative_path
@@ -78,7 +78,7 @@ def _descriptor(rule: Rule) -> dict[str, object]:
 
 
 def _result(
-    finding: Finding, rule_index: int | None, root: str, fingerprint: str
+    finding: Diagnostic, rule_index: int | None, root: str, fingerprint: str
 ) -> dict[str, object]:
     result: dict[str, object] = {"ruleId": finding.code}
     if rule_index is not None:  # a finding of a rule not passed in has no index to give
@@ -90,7 +90,7 @@ def _result(
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": _artifact(finding.path, root),
+                        "artifactLocation": _artifact(finding.file, root),
                         "region": {
                             "startLine": finding.line,
                             "startColumn": finding.column,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from galint.core.diagnostic import Finding
+from galint.core.diagnostic import Diagnostic
 from galint.output.findings import Summary
 
 
@@ -17,8 +17,8 @@ def render(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def line(f: Finding) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}"
+def line(f: Diagnostic) -> str:
+    return f"{f.file}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}"
 
 
 def summary_line(summary: Summary) -> str:
