@@ -25,6 +25,8 @@ from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 # Every browser wait in this module ends by then, so a hung browser cannot hang the run.
 BUDGET_SECONDS = 60

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any
 from unittest import mock
 
+import pytest
 import yaml
 from fuzz_strategies import (
     IDS,
@@ -56,6 +57,8 @@ from galint.io.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, Loaded, load_
 from galint.io.load import parse as parse_yaml
 from galint.pipeline.engine import FileResult, Selection, check_loaded, run
 from galint.rules import all_rules
+
+pytestmark = pytest.mark.slow
 
 settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
 if os.environ.get("CI"):

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from installing import install_into
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

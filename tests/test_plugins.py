@@ -36,6 +36,7 @@ RULE = Rule(
 """
 
 
+@pytest.mark.slow
 def test_an_installed_plugin_runs_with_the_builtin_rules(tmp_path: Path) -> None:
     project = tmp_path / "plugin"
     project.mkdir()
