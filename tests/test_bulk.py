@@ -237,7 +237,7 @@ def test_a_progress_bar_on_a_terminal_for_a_long_run(
             return True
 
     terminal = Terminal()
-    monkeypatch.setattr(cli, "PROGRESS_FROM", 2)
+    monkeypatch.setattr(cli.report, "PROGRESS_FROM", 2)
     monkeypatch.setattr(sys, "stderr", terminal)
     code, out, _ = run(capsys, "report", "--format", "csv", str(ROOT / "examples"))
     assert code == 0

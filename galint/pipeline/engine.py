@@ -70,6 +70,8 @@ class FileResult:
     findings: list[Diagnostic]
     report: Report | None = None
     suppressed: list[Suppressed] = field(default_factory=list)
+    # Diagnostics of fix-only rules: fixes on offer, never reported as findings.
+    fixes: list[Diagnostic] = field(default_factory=list)
 
 
 def run(

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING
 
-from galint.core.diagnostic import SAFE, Diagnostic
+from galint.core.diagnostic import Diagnostic
 from galint.form.model import Report, build
 from galint.io.discover import Candidate, candidates
 from galint.io.load import MAX_BYTES, load_path
 from galint.pipeline import engine
 from galint.pipeline.engine import FileResult, Selection
 
-Summary = TypeVar("Summary")
+if TYPE_CHECKING:
+    from galint.pipeline.bulk import CountryStats
 
 
 class ReportError(Exception):
@@ -81,16 +82,15 @@ class Pipeline:
     def countries(
         self,
         found: Sequence[Candidate],
-        summarise: Callable[[Sequence[Candidate], list[FileResult], Selection], Summary],
         confine: Sequence[str],
         progress: Callable[[int], None] | None = None,
-    ) -> Iterator[Summary]:
-        """Each country's files checked together and summarised by ``summarise``, lazily and
-        in a stable order; nothing is read outside the folders in ``confine``."""
+    ) -> Iterator[CountryStats]:
+        """Each country's files checked together and summarised, lazily and in a stable
+        order; nothing is read outside the folders in ``confine``."""
         from galint.pipeline import bulk
 
         s = self.settings
-        return bulk.run(found, s.selection, confine, s.jobs, progress, summarise, s.max_bytes)
+        return bulk.run(found, s.selection, confine, s.jobs, progress)
 
     def hide_baseline(self, results: Sequence[FileResult], baseline: str) -> int:
         """Drop the findings a baseline file records; how many were dropped."""
@@ -99,27 +99,38 @@ class Pipeline:
         return baselines.hide(baseline, results)
 
     def fix(self, results: Iterable[FileResult], unsafe: bool = False) -> list[FixOutcome]:
-        """The fixes of each report's diagnostics (the safe ones, or all with ``unsafe``),
-        applied to its text in memory; the caller writes them or shows the diff."""
+        """The fixes on offer for each report (the safe ones, or all with ``unsafe``), applied
+        to its text in memory; the caller writes them or shows the diff."""
         from galint import fix
 
         outcomes = []
         for result in results:
             if result.report is None:
                 continue  # a file that does not parse is never touched
-            chosen = [
-                d
-                for d in (*result.findings, *result.fixes)
-                if d.fix is not None and (unsafe or d.fix.applicability == SAFE)
-            ]
-            if not chosen:
+            try:
+                with open(result.path, "rb") as stream:
+                    before = stream.read().decode("utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                outcomes.append(FixOutcome(result.path, "", "", refused=str(error)))
                 continue
-            before = result.report.document.text_as_read
-            done = fix.apply(before, result.report, chosen)
+            links = _links(result.report) if unsafe else None
+            done = fix.apply(before, result.report, unsafe, links)
             outcomes.append(
-                FixOutcome(result.path, before, done.text, done.applied, done.skipped_reason)
+                FixOutcome(result.path, before, done.text, done.fixes, done.skipped_reason)
             )
         return outcomes
+
+
+def _links(report: Report) -> dict[tuple[str | int, ...], list[str]]:
+    """The follows links tracing found by text: each plan's best match, by the item's path."""
+    from galint.analysis.trace import trace_of
+
+    traced = trace_of(report)
+    links: dict[tuple[str | int, ...], list[str]] = {}
+    for plan in traced.plans if traced is not None else []:
+        if plan.matches and plan.matches[0].via == "text" and plan.plan.ref:
+            links.setdefault(plan.matches[0].item.path, []).append(plan.plan.ref)
+    return links
 
 
 def load_report(path: str) -> Report:
