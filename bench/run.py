@@ -3,7 +3,7 @@
 Run from the repository root, after the README's test command has set up .venv::
 
     .venv/bin/python bench/run.py [--reports 2000] [--memory-reports 5000] [--runs 7]
-        [--throughput-runs 3]
+        [--throughput-runs 3] [--against REV [--only-ab] [--corpus both] [--ab-rounds 11]]
 
 It installs the comparison tools (check-jsonschema, yamllint) into a virtual environment of
 its own (bench/.tools; they are not galint's dependencies), writes a corpus with
@@ -26,6 +26,11 @@ after the other would put that into the ratios.
 
 Targets: bulk throughput at least 10x check-jsonschema's and within 3x of the floor;
 single-report latency at most half of check-jsonschema's; memory flat in the number of files.
+
+``--against REV`` also times this checkout (B) against galint at git revision REV (A), in
+interleaved rounds, on the generated and the real-shaped corpus (``--corpus``) and on one
+report; ``--only-ab`` skips the rest. See bench/ab.py; the exit status is 1 when B is not
+within 10% of A on every measurement.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ import tempfile
 import time
 import venv
 from pathlib import Path
+
+import ab
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "bench" / ".tools"
@@ -204,6 +211,20 @@ def memory(galint_cmd: list[str], small: Path, large: Path, small_n: int, large_
         )
 
 
+def against_tools(galint_cmd: list[str], base: Path, args: argparse.Namespace) -> None:
+    """galint against check-jsonschema, yamllint and the floor; its memory."""
+    bin_dir = tools()
+    files = corpus(base / "corpus", args.reports)
+    throughput(galint_cmd, bin_dir, files, base / "corpus", args.throughput_runs)
+    report = next(f for f in files if f.endswith("2014.yaml"))
+    latency(galint_cmd, bin_dir, report, args.runs)
+    if not args.skip_memory:
+        small_n = max(2, args.memory_reports // 10)
+        corpus(base / "small", small_n)
+        corpus(base / "large", args.memory_reports)
+        memory(galint_cmd, base / "small", base / "large", small_n, args.memory_reports)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=int, default=2000)
@@ -211,21 +232,34 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--throughput-runs", type=int, default=3)
     parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument(
+        "--against", metavar="REV", help="also time this checkout against galint at git REV"
+    )
+    parser.add_argument(
+        "--only-ab", action="store_true", help="with --against, skip the other measurements"
+    )
+    parser.add_argument(
+        "--corpus",
+        choices=("real", "generated", "both"),
+        default="both",
+        help="the corpora the A/B bulk check runs on (real: bench/realshaped.py)",
+    )
+    parser.add_argument("--ab-rounds", type=int, default=11, help="rounds of each A/B timing")
     args = parser.parse_args()
-    bin_dir = tools()
+    if args.only_ab and not args.against:
+        parser.error("--only-ab goes with --against REV")
+    baseline = ab.installed_at(args.against) if args.against else None
     galint_cmd = installed_galint()
+    within = True
     with tempfile.TemporaryDirectory(prefix="galint-bench-") as scratch:
         base = Path(scratch)
-        files = corpus(base / "corpus", args.reports)
-        throughput(galint_cmd, bin_dir, files, base / "corpus", args.throughput_runs)
-        report = next(f for f in files if f.endswith("2014.yaml"))
-        latency(galint_cmd, bin_dir, report, args.runs)
-        if not args.skip_memory:
-            small_n = max(2, args.memory_reports // 10)
-            corpus(base / "small", small_n)
-            corpus(base / "large", args.memory_reports)
-            memory(galint_cmd, base / "small", base / "large", small_n, args.memory_reports)
-    return 0
+        if not args.only_ab:
+            against_tools(galint_cmd, base, args)
+        if baseline:
+            within = ab.compare(
+                baseline, galint_cmd, args.against, base, args.reports, args.corpus, args.ab_rounds
+            )
+    return 0 if within else 1
 
 
 if __name__ == "__main__":
