@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from galint import __version__
+from galint.output.findings import FORMATS as FINDINGS_FORMATS
 
 if TYPE_CHECKING:
     from galint.core.rule import Rule
@@ -32,7 +33,7 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif", "junit", "github", "gitlab"]),
+    type=click.Choice(FINDINGS_FORMATS),
     default="text",
     show_default=True,
     help="How findings are printed: text, json, SARIF 2.1.0, JUnit XML, GitHub Actions "

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from galint.core.diagnostic import Diagnostic, severity_rank
-from galint.output.findings import Summary
+from galint.output.findings.model import Summary
 from galint.rules.internal import RULE_ERROR
 
 # XML 1.0 cannot hold these, even escaped; lone surrogates come from undecodable file names.
