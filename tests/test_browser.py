@@ -20,7 +20,7 @@ from browser import synthetic
 from browser.cdp import Chromium
 
 from galint.io.discover import candidates
-from galint.output import bulkformats, html
+from galint.output.summary import formats, html
 from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
@@ -58,7 +58,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dict
     found = list(candidates([str(examples)], named_are_reports=True))
     run = bulk.run(found, Selection.of(all_rules()), [str(examples)], jobs=1)
     datasets = {
-        "examples": bulkformats.data(run),
+        "examples": formats.data(run),
         "many": synthetic.many(),
         "hostile": synthetic.hostile(),
     }

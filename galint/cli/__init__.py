@@ -12,6 +12,7 @@ import click
 
 from galint import __version__
 from galint.output.findings import FORMATS as FINDINGS_FORMATS
+from galint.output.summary import FORMATS as REPORT_FORMATS
 
 if TYPE_CHECKING:
     from galint.core.rule import Rule
@@ -192,7 +193,7 @@ def check(
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "csv", "json", "html"]),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="A terminal table, CSV (one row per country and policy target), JSON, or one "
@@ -228,7 +229,7 @@ def report(
     import os
 
     from galint.io.discover import candidates
-    from galint.output import bulkformats
+    from galint.output.summary import formats as bulkformats
     from galint.pipeline import bulk
 
     config = _config(config_path, True, paths)
@@ -242,7 +243,7 @@ def report(
         elif output_format == "csv":
             chunks = bulkformats.spooled(bulkformats.csv_chunks(countries))
         elif output_format == "html":
-            from galint.output import html
+            from galint.output.summary import html
 
             chunks = iter([html.render(bulkformats.data(countries))])
         else:

@@ -16,12 +16,12 @@ from browser import synthetic
 from cli_run import run
 
 from galint.io.discover import candidates
-from galint.output import bulkformats, html
+from galint.output.summary import formats, html
 from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -113,13 +113,13 @@ def examples() -> dict[str, Any]:
     """The examples' data, as `galint report` computes it."""
     found = list(candidates([str(EXAMPLES)], named_are_reports=True))
     run = bulk.run(found, Selection.of(all_rules()), [str(EXAMPLES)], jobs=1)
-    return bulkformats.data(run)
+    return formats.data(run)
 
 
 DATASETS = {
     "many": synthetic.many,
     "hostile": synthetic.hostile,
-    "empty": lambda: bulkformats.data([]),
+    "empty": lambda: formats.data([]),
 }
 
 

@@ -54,7 +54,7 @@ LEGEND = (
 
 
 def render(data: Data) -> str:
-    """The whole page for ``bulkformats.data(countries)``."""
+    """The whole page for ``formats.data(countries)``."""
     countries: Sequence[Data] = data.get("countries", [])
     ids = anchors(countries)
     title = "Global Alliance against Child Sexual Abuse Online: country reports"

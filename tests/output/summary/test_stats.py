@@ -1,0 +1,61 @@
+"""The bulk summary's figures: what galint report counts per country and policy target."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from cli_run import run
+
+from galint.output.summary import html
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def report_json(capsys: pytest.CaptureFixture[str], *paths: str) -> dict:
+    code, out, err = run(capsys, "report", "--format", "json", *paths)
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.fixture
+def submissions(tmp_path: Path) -> Path:
+    folder = tmp_path / "submissions"
+    shutil.copytree(ROOT / "examples", folder)
+    return folder
+
+
+def test_examples_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    data = report_json(capsys, str(ROOT / "examples"))
+    assert [c["code"] for c in data["countries"]] == ["XA", "ME"]
+    montenegro = data["countries"][1]
+    assert montenegro["name"] == "Montenegro"
+    assert montenegro["editions"] == ["global-alliance/2013", "global-alliance/2014"]
+    totals = montenegro["totals"]
+    # 8 sections in 2013 (4 targets x 2), 21 in 2014 (7 goals x 3); 4 answered "/".
+    assert (totals["sections"], totals["filled"], totals["empty"]) == (29, 25, 4)
+    assert totals["plans_previous"] == 16
+    assert totals["followed"] + totals["carried"] + totals["missing"] == 16
+    # 16 plans of 2013 and 28 follow-up actions of 2014; 27 of those have no timeframe.
+    assert (totals["actions"], totals["without_timeframe"]) == (44, 27)
+    assert montenegro["rules"]["empty-section"] == 4
+    assert montenegro["rules"]["missing-timeframe"] == 27
+    assert [t["empty"] for t in montenegro["targets"]] == [0, 1, 2, 1]
+    assert data["countries"][0]["totals"]["follow_up_rate"] == 1.0
+    assert data["totals"]["countries"] == 2 and data["totals"]["files"] == 4
+
+
+def test_a_target_left_out_is_no_report_not_empty_sections(
+    capsys: pytest.CaptureFixture[str], submissions: Path
+) -> None:
+    for name in ("2013.yaml", "2014.yaml"):
+        report = submissions / "montenegro" / name
+        text = report.read_text(encoding="utf-8")
+        report.write_text(text[: text.index("# Policy target 4")], encoding="utf-8")
+    data = report_json(capsys, str(submissions))
+    target_4 = data["countries"][1]["targets"][3]
+    assert (target_4["sections"], target_4["empty"]) == (0, 0)
+    assert data["countries"][1]["rules"]["missing-target"] == 2
+    assert html.status(target_4) == "none"  # shown as "No report", not as empty sections
