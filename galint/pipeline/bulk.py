@@ -37,7 +37,7 @@ def check_group(
     # The summary reads the traces the rules made: kept for the whole country, then let go.
     with keeping():
         results = run_together(candidates, selection, max_bytes=max_bytes, confine=roots)
-        return summarise(candidates, results)
+        return summarise(candidates, results, selection.options)
 
 
 def run(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from galint.core.diagnostic import Diagnostic
 from galint.form.model import Report, Section
@@ -113,7 +113,15 @@ class CountryStats:
         return total.followed / total.plans_previous if total.plans_previous else None
 
 
-def summarise(candidates: Sequence[Candidate], results: Sequence[FileResult]) -> CountryStats:
+def summarise(
+    candidates: Sequence[Candidate],
+    results: Sequence[FileResult],
+    options: Mapping[str, Mapping[str, Any]],
+) -> CountryStats:
+    """One country's summary from its checked files; ``options`` are the rules' options of
+    the run (by rule slug, as configured), so that a section the empty-section rule calls
+    empty is not counted as filled."""
+    placeholders = _placeholders(options)
     reports = [r.report for r in results if r.report is not None]
     code = next((r.country_code for r in reports if r.country_code), None)
     name = next((r.country_name for r in reports if r.country_name), None)
@@ -125,12 +133,12 @@ def summarise(candidates: Sequence[Candidate], results: Sequence[FileResult]) ->
     for result in results:
         stats.findings.extend(result.findings)
         if result.report is not None:
-            _count_report(result.report, stats)
+            _count_report(result.report, stats, placeholders)
             _attribute(result, stats)
     return stats
 
 
-def _count_report(report: Report, stats: CountryStats) -> None:
+def _count_report(report: Report, stats: CountryStats, placeholders: frozenset[str]) -> None:
     from galint.analysis.timeframe.items import reading
     from galint.analysis.trace import shorten, trace_of
 
@@ -145,7 +153,7 @@ def _count_report(report: Report, stats: CountryStats) -> None:
             1 if report.edition.per == "target" else len(target.spec.goals)
         )
         row.sections += expected
-        row.filled += sum(1 for s in sections if _filled(s))
+        row.filled += sum(1 for s in sections if _filled(s, placeholders))
         for section in sections:
             if section.plans:
                 for item in section.items:
@@ -184,13 +192,22 @@ def _count_report(report: Report, stats: CountryStats) -> None:
         )
 
 
-def _filled(section: Section) -> bool:
+def _placeholders(options: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
+    """The answers that say nothing, as the empty-section rule reads them from ``options``."""
+    from galint.rules.empty_section import RULE
+
+    words = options.get(RULE.slug, RULE.options)["placeholders"]
+    return frozenset(word.lower() for word in words)
+
+
+def _filled(section: Section, placeholders: frozenset[str]) -> bool:
+    """Whether a section says something: not missing, empty or only placeholders."""
     from galint.rules.empty_section import is_placeholder
 
     if section.shape == "text":
-        return section.text is not None and not is_placeholder(section.text)
+        return section.text is not None and not is_placeholder(section.text, placeholders)
     if section.shape == "list":
-        return any(not is_placeholder(item.text) for item in section.items)
+        return any(not is_placeholder(item.text, placeholders) for item in section.items)
     return False
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -59,3 +61,35 @@ def test_a_target_left_out_is_no_report_not_empty_sections(
     assert (target_4["sections"], target_4["empty"]) == (0, 0)
     assert data["countries"][1]["rules"]["missing-target"] == 2
     assert html.status(target_4) == "none"  # shown as "No report", not as empty sections
+
+
+def test_the_configured_placeholders_decide_which_sections_are_filled(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A section answered with a configured placeholder is empty for the summary, as it is
+    for the empty-section rule; with the default placeholders it is filled for both."""
+    folder = tmp_path / "arcadia"
+    shutil.copytree(ROOT / "examples" / "arcadia", folder)
+    report = folder / "2013.yaml"
+    text = report.read_text(encoding="utf-8")
+    start = text.index("policy-target-2:\n  undertaken:\n") + len("policy-target-2:\n")
+    end = text.index("  planned:\n", start)
+    report.write_text(text[:start] + "  undertaken: pending\n" + text[end:], encoding="utf-8")
+    pending = tmp_path / "pending.yaml"
+    pending.write_text("rules:\n  empty-section:\n    placeholders: [pending]\n", encoding="utf-8")
+    default = tmp_path / "default.yaml"
+    default.write_text("rules: {}\n", encoding="utf-8")
+
+    def empty_sections(config: Path) -> tuple[list[str], list[str]]:
+        options = ("--config", str(config), "--format")
+        code, out, err = run(capsys, "check", *options, "json", str(report))
+        assert code in (0, 1), err
+        flagged = [f["message"] for f in json.loads(out)["findings"] if f["code"] == "C003"]
+        code, out, err = run(capsys, "report", *options, "csv", str(folder))
+        assert code == 0, err
+        return flagged, [row["empty"] for row in csv.DictReader(io.StringIO(out))]
+
+    flagged, empty = empty_sections(pending)
+    assert flagged == ["policy-target-2: section undertaken holds only the placeholder 'pending'"]
+    assert empty == ["0", "1", "0", "0"]
+    assert empty_sections(default) == ([], ["0", "0", "0", "0"])
