@@ -212,16 +212,31 @@ def _filled(section: Section, placeholders: frozenset[str]) -> bool:
 
 
 def _attribute(result: FileResult, stats: CountryStats) -> None:
-    """Count each finding under the policy target whose lines hold it."""
+    """Count each finding under the policy target it is about: the first key of its path in
+    the report's data (``policy-target-2``). A finding without a path (a syntax error, a
+    suppression comment) is located by its span alone: it is counted under the target whose
+    lines hold it."""
     report = result.report
     assert report is not None
+    numbers = {target.spec.key: target.number for target in report.targets}
+    ranges: list[tuple[int, int, int]] | None = None
+    for finding in result.findings:
+        if finding.path:
+            number = numbers.get(str(finding.path[0]))
+        else:
+            ranges = _line_ranges(report) if ranges is None else ranges
+            number = next((n for start, end, n in ranges if start <= finding.line <= end), None)
+        if number is not None:
+            stats.targets[number - 1].severities[finding.severity] += 1
+
+
+def _line_ranges(report: Report) -> list[tuple[int, int, int]]:
+    """Each policy target's first and last line (from its key to the end of its value), and
+    its number."""
     ranges = []
     for target in report.targets:
         span = report.document.values.get((target.spec.key,))
         key = report.document.keys.get((target.spec.key,))
         if span is not None and key is not None:
             ranges.append((key.line, span.end_line, target.number))
-    for finding in result.findings:
-        number = next((n for start, end, n in ranges if start <= finding.line <= end), None)
-        if number is not None:
-            stats.targets[number - 1].severities[finding.severity] += 1
+    return ranges

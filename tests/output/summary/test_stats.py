@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
+from galint.core.diagnostic import Diagnostic, Span
+from galint.io.discover import Candidate
 from galint.output.summary import html
+from galint.output.summary.stats import summarise
+from galint.pipeline.engine import FileResult, Selection
+from galint.pipeline.engine import run as run_files
+from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -93,3 +99,27 @@ def test_the_configured_placeholders_decide_which_sections_are_filled(
     assert flagged == ["policy-target-2: section undertaken holds only the placeholder 'pending'"]
     assert empty == ["0", "1", "0", "0"]
     assert empty_sections(default) == ([], ["0", "0", "0", "0"])
+
+
+def test_each_finding_counts_under_the_target_its_path_names() -> None:
+    """The first key of a finding's path says its policy target, wherever the finding is
+    shown; a finding without a path (located by its span alone) counts where its line is."""
+    path = str(ROOT / "examples" / "montenegro" / "2014.yaml")
+    [checked] = run_files([Candidate(path, True)], Selection.of(all_rules()))
+    # Montenegro 2014 writes policy-target-2 on lines 29-60 and policy-target-3 on 61-90.
+    findings = [
+        Diagnostic("a", ("policy-target-3", "goal-1"), span=Span.point(30, 1), severity="error"),
+        Diagnostic("b", ("policy-target-2",), key=True, span=Span.point(29, 1), severity="error"),
+        Diagnostic("c", ("policy-target-5",), span=Span.point(70, 1), severity="error"),
+        Diagnostic("d", ("country", "code"), span=Span.point(70, 1), severity="error"),
+        Diagnostic("e", span=Span.point(70, 1), severity="info"),
+        Diagnostic("f", span=Span.point(1, 1), severity="info"),
+    ]
+    result = FileResult(path, findings, checked.report)
+    country = summarise([Candidate(path, True)], [result], {})
+    assert [dict(t.severities) for t in country.targets] == [
+        {},
+        {"error": 1},
+        {"error": 1, "info": 1},
+        {},
+    ]
