@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.resources
 import json
 import re
 from collections.abc import Iterator
@@ -317,3 +318,12 @@ def test_the_print_stylesheet_hides_the_chrome_and_breaks_pages() -> None:
     assert ".screen-only,nav,.arrow{display:none!important}" in printed
     assert ".country{break-before:page}" in printed
     assert ".scroll{overflow:visible}" in printed
+
+
+def test_the_style_sheet_and_the_script_are_package_files_inlined() -> None:
+    package = importlib.resources.files("galint.output.summary")
+    assert package.joinpath("report.css").read_text(encoding="utf-8") == html.STYLE
+    assert package.joinpath("report.js").read_text(encoding="utf-8") == html.SCRIPT
+    page = html.render(formats.data([]))
+    assert f"<style>\n{html.STYLE}</style>" in page
+    assert f"<script>\n{html.SCRIPT}</script>" in page
