@@ -139,11 +139,19 @@ def summarise(
 
 
 def _count_report(report: Report, stats: CountryStats, placeholders: frozenset[str]) -> None:
-    from galint.analysis.timeframe.items import reading
-    from galint.analysis.trace import shorten, trace_of
-
+    """Add one report's sections, planned actions and previous plans to the country's."""
     if report.edition is None:
         return
+    _count_sections(report, stats, placeholders)
+    _count_plans(report, stats)
+
+
+def _count_sections(report: Report, stats: CountryStats, placeholders: frozenset[str]) -> None:
+    """Each policy target's sections (expected and filled) and planned actions (and those
+    with a timeframe)."""
+    from galint.analysis.timeframe.items import reading
+
+    assert report.edition is not None
     for target in report.targets:
         if not target.present:
             continue  # no report for this target: missing-target says so, not a count of empties
@@ -160,6 +168,13 @@ def _count_report(report: Report, stats: CountryStats, placeholders: frozenset[s
                     row.actions += 1
                     if reading(item).effective.kind in ("interval", "continuous"):
                         row.with_timeframe += 1
+
+
+def _count_plans(report: Report, stats: CountryStats) -> None:
+    """The previous report's plans, each followed, carried or missing in this report, and
+    where this report speaks of them (the traceability matrix)."""
+    from galint.analysis.trace import shorten, trace_of
+
     traced = trace_of(report)
     if traced is None:
         return
