@@ -20,7 +20,8 @@ from browser import synthetic
 from browser.cdp import Chromium
 
 from galint.io.discover import candidates
-from galint.output import bulkformats, html
+from galint.output.summary import formats, html
+from galint.output.summary.stats import summarise
 from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
@@ -58,9 +59,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, dict
     """The pages under test, as file:// URLs with their data."""
     examples = ROOT / "examples"
     found = list(candidates([str(examples)], named_are_reports=True))
-    run = bulk.run(found, Selection.of(all_rules()), [str(examples)], jobs=1)
+    run = bulk.run(found, Selection.of(all_rules()), [str(examples)], summarise, jobs=1)
     datasets = {
-        "examples": bulkformats.data(run),
+        "examples": formats.data(run),
         "many": synthetic.many(),
         "hostile": synthetic.hostile(),
     }

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import gc
 import io
 import json
@@ -20,10 +19,8 @@ import pytest
 from cli_run import run
 
 from galint import cli
-from galint.core.diagnostic import Diagnostic, Span
 from galint.io.discover import candidates, sniff
-from galint.output import bulkformats
-from galint.output.bulkformats import CSV_COLUMNS
+from galint.output.summary.stats import CountryStats, summarise
 from galint.pipeline import bulk, parallel
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
@@ -42,52 +39,6 @@ def submissions(tmp_path: Path) -> Path:
     folder = tmp_path / "submissions"
     shutil.copytree(ROOT / "examples", folder)
     return folder
-
-
-def test_examples_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    data = report_json(capsys, str(ROOT / "examples"))
-    assert [c["code"] for c in data["countries"]] == ["XA", "ME"]
-    montenegro = data["countries"][1]
-    assert montenegro["name"] == "Montenegro"
-    assert montenegro["editions"] == ["global-alliance/2013", "global-alliance/2014"]
-    totals = montenegro["totals"]
-    # 8 sections in 2013 (4 targets x 2), 21 in 2014 (7 goals x 3); 4 answered "/".
-    assert (totals["sections"], totals["filled"], totals["empty"]) == (29, 25, 4)
-    assert totals["plans_previous"] == 16
-    assert totals["followed"] + totals["carried"] + totals["missing"] == 16
-    # 16 plans of 2013 and 28 follow-up actions of 2014; 27 of those have no timeframe.
-    assert (totals["actions"], totals["without_timeframe"]) == (44, 27)
-    assert montenegro["rules"]["empty-section"] == 4
-    assert montenegro["rules"]["missing-timeframe"] == 27
-    assert [t["empty"] for t in montenegro["targets"]] == [0, 1, 2, 1]
-    assert data["countries"][0]["totals"]["follow_up_rate"] == 1.0
-    assert data["totals"]["countries"] == 2 and data["totals"]["files"] == 4
-
-
-def test_csv_has_the_documented_header_and_a_row_per_country_and_target(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    code, out, _ = run(capsys, "report", "--format", "csv", str(ROOT / "examples"))
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert code == 0
-    assert tuple(rows[0]) == CSV_COLUMNS
-    assert [(r["country"], r["target"]) for r in rows] == [
-        (code, str(n)) for code in ("XA", "ME") for n in (1, 2, 3, 4)
-    ]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert all(f"`{column}`" in readme for column in CSV_COLUMNS)
-
-
-def test_text_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "report", str(ROOT / "examples"))
-    lines = out.splitlines()
-    assert code == 0
-    assert lines[0].split()[:3] == ["country", "editions", "sections"]
-    assert lines[1].startswith("XA Arcadia")
-    assert lines[2].startswith("ME Montenegro")
-    assert lines[-1] == "2 countries, 4 files, 31 findings." or lines[-1].startswith(
-        "2 countries, 4 files,"
-    )
 
 
 def test_a_configuration_among_the_submissions_is_not_read(
@@ -186,7 +137,7 @@ def test_parallel_output_is_the_serial_output(tmp_path: Path) -> None:
     def summary(jobs: int) -> list[tuple[str, list[str], list[tuple[str, int, int, str]]]]:
         return [
             (stats.key, stats.files, [(f.file, f.line, f.column, f.code) for f in stats.findings])
-            for stats in bulk.run(found, selection, [str(folder)], jobs=jobs)
+            for stats in bulk.run(found, selection, [str(folder)], summarise, jobs=jobs)
         ]
 
     serial = summary(1)
@@ -246,22 +197,6 @@ def test_a_progress_bar_on_a_terminal_for_a_long_run(
     assert "100%" in terminal.getvalue()
 
 
-def test_a_target_left_out_is_no_report_not_empty_sections(
-    capsys: pytest.CaptureFixture[str], submissions: Path
-) -> None:
-    for name in ("2013.yaml", "2014.yaml"):
-        report = submissions / "montenegro" / name
-        text = report.read_text(encoding="utf-8")
-        report.write_text(text[: text.index("# Policy target 4")], encoding="utf-8")
-    data = report_json(capsys, str(submissions))
-    target_4 = data["countries"][1]["targets"][3]
-    assert (target_4["sections"], target_4["empty"]) == (0, 0)
-    assert data["countries"][1]["rules"]["missing-target"] == 2
-    from galint.output import html
-
-    assert html.status(target_4) == "none"  # shown as "No report", not as empty sections
-
-
 # --- streaming: galint report holds one country at a time -------------------------------------
 
 
@@ -276,80 +211,9 @@ def countries_folder(folder: Path, codes: Sequence[str]) -> Path:
     return folder
 
 
-def odd_countries() -> list[bulk.CountryStats]:
-    """Summaries with what a streamed text could get wrong: newlines and other line breaks
-    in strings, non-ASCII, keys that repeat, no code, no targets."""
-    finding = Diagnostic(
-        'say "/"\n',
-        span=Span(3, 1, 3, 9),
-        code="C003",
-        rule="empty-section",
-        severity="warning",
-        file="x/a.yaml",
-    )
-    odd = bulk.CountryStats(key="?x", code=None, name="Zé\nland\u2028\r\t", files=["x/a.yaml"])
-    odd.targets = [bulk.TargetStats(1, sections=3, filled=1)]
-    odd.findings = [finding]
-    odd.plans = [
-        bulk.PlanRow(
-            "1.1", 1, "missing", "Plan\nwith\r\nbreaks", "x/a.yaml", 4,
-            [bulk.FollowedIn("x/b.yaml", "Done…", "implementation", 1, 2, 9, 0.5, "text")],
-        )
-    ]  # fmt: skip
-    return [odd, bulk.CountryStats(key="?x", code=None, name=None), odd]
-
-
-def example_countries() -> list[bulk.CountryStats]:
-    found = list(candidates([str(ROOT / "examples")], named_are_reports=True))
-    return list(bulk.run(found, Selection.of(all_rules()), [str(ROOT / "examples")], jobs=1))
-
-
-@pytest.mark.parametrize("which", ["examples", "odd", "none"])
-def test_streamed_json_is_json_dumps_of_the_data(which: str) -> None:
-    countries = {"examples": example_countries, "odd": odd_countries, "none": list}[which]()
-    expected = json.dumps(bulkformats.data(countries), indent=2, ensure_ascii=False) + "\n"
-    # A lazy iterable, read once, as galint report hands over bulk.run(...).
-    assert "".join(bulkformats.json_chunks(iter(countries))) == expected
-    assert bulkformats.render_json(countries) == expected
-    assert json.loads(expected)["totals"]["countries"] == len(countries)
-
-
-def test_the_json_output_of_galint_report_is_json_dumps_of_the_data(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    folder = countries_folder(tmp_path / "many", ["AA", "BB", "CC"])
-    found = list(candidates([str(folder)], named_are_reports=True))
-    countries = list(bulk.run(found, Selection.of(all_rules()), [str(folder)], jobs=1))
-    code, out, _ = run(capsys, "report", "--format", "json", str(folder))
-    assert code == 0
-    assert out == json.dumps(bulkformats.data(countries), indent=2, ensure_ascii=False) + "\n"
-    output = tmp_path / "report.json"
-    assert run(capsys, "report", "--format", "json", "-o", str(output), str(folder))[0] == 0
-    assert output.read_text(encoding="utf-8") == out
-
-
-def test_csv_and_text_outputs_take_the_countries_lazily() -> None:
-    countries = example_countries() + odd_countries()
-    rows = list(csv.DictReader(io.StringIO("".join(bulkformats.csv_chunks(iter(countries))))))
-    assert [r["country"] for r in rows] == [c.code or c.key for c in countries for _ in c.targets]
-    assert rows[-1]["name"] == "Zé\nland\u2028\r\t"
-    text = bulkformats.render_text(iter(countries))
-    findings = sum(len(c.findings) for c in countries)
-    assert text.splitlines()[-1] == f"5 countries, 6 files, {findings} findings."
-
-
-def test_spooled_text_comes_back_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bulkformats, "BLOCK", 3)
-    chunks = ["a\r\n", "", "Zé\u2028land\r", "x" * 10]
-    pieces = list(bulkformats.spooled(iter(chunks)))
-    assert "".join(pieces) == "".join(chunks)
-    assert len(pieces) > 1 and all(len(piece) <= 3 for piece in pieces)
-    assert list(bulkformats.spooled([])) == []
-
-
 def live_countries() -> int:
     gc.collect()
-    return sum(isinstance(o, bulk.CountryStats) for o in gc.get_objects())
+    return sum(isinstance(o, CountryStats) for o in gc.get_objects())
 
 
 @pytest.mark.parametrize("output_format", ["json", "csv", "text", "html"])
@@ -364,7 +228,7 @@ def test_report_lets_each_country_go_once_written(
     alive: list[int] = []
     check_group = bulk.check_group
 
-    def counting(*args: Any, **kwargs: Any) -> bulk.CountryStats:
+    def counting(*args: Any, **kwargs: Any) -> CountryStats:
         alive.append(live_countries())  # before this country is checked
         return check_group(*args, **kwargs)
 
@@ -393,7 +257,7 @@ def test_output_file_is_not_touched_when_the_run_fails(
     check_group = bulk.check_group
     checked: list[int] = []
 
-    def failing(*args: Any, **kwargs: Any) -> bulk.CountryStats:
+    def failing(*args: Any, **kwargs: Any) -> CountryStats:
         checked.append(1)
         if len(checked) == 3:
             raise RuntimeError("worker died")
@@ -517,7 +381,7 @@ def test_report_ends_with_an_error_when_a_worker_dies(
     check_group = bulk.check_group
     checked: list[int] = []
 
-    def dying(*args: Any, **kwargs: Any) -> bulk.CountryStats:
+    def dying(*args: Any, **kwargs: Any) -> CountryStats:
         checked.append(1)  # in the worker: its own count
         if len(checked) == 2:
             os._exit(9)
@@ -550,7 +414,7 @@ def test_a_country_of_many_pairs_is_traced_once_per_pair(
 
     monkeypatch.setattr(trace, "trace", counted)
     found = list(candidates([str(tmp_path)]))
-    stats = bulk.check_group(found, Selection.of(all_rules()), [str(tmp_path)])
+    stats = bulk.check_group(found, Selection.of(all_rules()), [str(tmp_path)], summarise)
     assert len(made) == pairs == len({id(r) for r in made})
     assert sum(t.plans_previous for t in stats.targets) == pairs * 16
     assert not trace._CACHE

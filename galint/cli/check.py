@@ -11,6 +11,7 @@ import click
 
 from galint.cli import options
 from galint.cli.options import EXIT_FOUND, EXIT_OK
+from galint.output.findings import FORMATS as FINDINGS_FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -60,7 +61,7 @@ class CheckOptions:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif", "junit", "github", "gitlab"]),
+    type=click.Choice(FINDINGS_FORMATS),
     default="text",
     show_default=True,
     help="How findings are printed: text, json, SARIF 2.1.0, JUnit XML, GitHub Actions "

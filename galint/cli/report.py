@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import click
 
 from galint.cli import options
+from galint.output.summary import FORMATS as REPORT_FORMATS
 
 
 @click.command()
@@ -16,7 +17,7 @@ from galint.cli import options
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "csv", "json", "html"]),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="A terminal table, CSV (one row per country and policy target), JSON, or one "
@@ -45,13 +46,11 @@ def report(
 ) -> None:
     """Check every country's reports under PATHS and summarise them, per country and per
     policy target: sections filled, plans followed up, timeframes given, findings."""
-    # Each country's summary is written out (JSON, CSV: to a temporary file) as it comes and
-    # then let go, so that memory does not grow with the number of files; the output itself
-    # comes once the run is over. The HTML page embeds every country, so it holds them all.
     import itertools
     import os
 
-    from galint.output import bulkformats
+    from galint.output import summary
+    from galint.output.summary.stats import summarise
     from galint.pipeline.run import Pipeline, Settings
 
     config = options.config(config_path, True, paths)
@@ -59,17 +58,8 @@ def report(
     found = pipeline.discover(paths)
     roots = [p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p)) for p in paths]
     with _progress(len(found)) as advance:
-        countries = pipeline.countries(found, roots, advance)
-        if output_format == "json":
-            chunks = bulkformats.json_chunks(countries)
-        elif output_format == "csv":
-            chunks = bulkformats.spooled(bulkformats.csv_chunks(countries))
-        elif output_format == "html":
-            from galint.output import html
-
-            chunks = iter([html.render(bulkformats.data(countries))])
-        else:
-            chunks = iter([bulkformats.render_text(countries)])
+        countries = pipeline.countries(found, summarise, roots, advance)
+        chunks = summary.render(output_format, countries)
         # Each kind of output gives its first piece once the run is over: the progress bar is
         # done before anything is written, and --output is not touched if the run fails.
         first = next(chunks, "")

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from galint.core.diagnostic import Diagnostic
 from galint.form.model import Report, build
 from galint.io.discover import Candidate, candidates
 from galint.io.load import MAX_BYTES, load_path
-from galint.pipeline import engine
+from galint.pipeline import bulk, engine
+from galint.pipeline.bulk import Summarise, Summary
 from galint.pipeline.engine import FileResult, Selection
-
-if TYPE_CHECKING:
-    from galint.pipeline.bulk import CountryStats
 
 
 class ReportError(Exception):
@@ -82,15 +79,15 @@ class Pipeline:
     def countries(
         self,
         found: Sequence[Candidate],
+        summarise: Summarise[Summary],
         confine: Sequence[str],
         progress: Callable[[int], None] | None = None,
-    ) -> Iterator[CountryStats]:
-        """Each country's files checked together and summarised, lazily and in a stable
-        order; nothing is read outside the folders in ``confine``."""
-        from galint.pipeline import bulk
-
+    ) -> Iterator[Summary]:
+        """Each country's files checked together and summarised by ``summarise`` (which
+        must be a module-level function: it is sent to the worker processes), lazily and in
+        a stable order; nothing is read outside the folders in ``confine``."""
         s = self.settings
-        return bulk.run(found, s.selection, confine, s.jobs, progress)
+        return bulk.run(found, s.selection, confine, summarise, s.jobs, progress)
 
     def hide_baseline(self, results: Sequence[FileResult], baseline: str) -> int:
         """Drop the findings a baseline file records; how many were dropped."""

@@ -1,4 +1,4 @@
-"""Synthetic bulk-report data, in the shape ``galint.output.bulkformats.data`` returns.
+"""Synthetic bulk-report data, in the shape ``galint.output.summary.formats.data`` returns.
 
 The countries are real names with made-up figures (a seeded random generator, so the same
 data every run), including the cases the page must handle: no previous report, a target
@@ -49,7 +49,7 @@ TITLES = (
 
 
 def figures(counts: dict[str, int], severities: dict[str, int]) -> dict[str, Any]:
-    """The figures of a target or a total, with the derived ones, as bulkformats makes them."""
+    """The figures of a target or a total, with the derived ones, as formats.figures makes them."""
     row: dict[str, Any] = {name: counts.get(name, 0) for name in COUNTED}
     row["empty"] = row["sections"] - row["filled"]
     row["without_timeframe"] = row["actions"] - row["with_timeframe"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from galint.core.diagnostic import Diagnostic
-from galint.output.findings import Summary
+from galint.output.findings.model import Summary
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from galint.output.findings import Summary
 from galint.output.findings.fingerprint import fingerprints, relative_path
+from galint.output.findings.model import Summary
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

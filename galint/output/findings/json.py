@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from galint import __version__
-from galint.output.findings import Summary
+from galint.output.findings.model import Summary
 
 
 def render(summary: Summary) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Sequence
 
 from galint.core.diagnostic import Diagnostic, severity_rank
-from galint.output.findings import Summary
+from galint.output.findings.model import Summary
 from galint.rules.internal import RULE_ERROR
 
 # XML 1.0 cannot hold these, even escaped; lone surrogates come from undecodable file names.
@@ -27,30 +28,13 @@ def render(summary: Summary, paths: Sequence[str], *, fail_on: str = "warning") 
     threshold = severity_rank(fail_on)
 
     suite = ET.Element("testsuite", name="galint")
-    failures = errors = 0
-    for path, findings in by_path.items():
-        case = ET.SubElement(suite, "testcase", classname="galint", name=_clean(path))
-        failing = [f for f in findings if severity_rank(f.severity) >= threshold]
-        passing = [f for f in findings if severity_rank(f.severity) < threshold]
-        for finding in failing:
-            tag = "error" if finding.rule == RULE_ERROR.slug else "failure"
-            result = ET.SubElement(case, tag, type=finding.rule, message=_one_line(finding))
-            result.text = _clean(_full_line(finding))
-        if passing:
-            ET.SubElement(case, "system-out").text = _clean(
-                "\n".join(_full_line(f) for f in passing)
-            )
-        # Counted per case, not per finding, so that failures + errors never exceed tests and
-        # readers that compute "passed = tests - failures - errors" stay right.
-        if any(f.rule == RULE_ERROR.slug for f in failing):
-            errors += 1
-        elif failing:
-            failures += 1
-
+    # Counted per case, not per finding, so that failures + errors never exceed tests and
+    # readers that compute "passed = tests - failures - errors" stay right.
+    ended = Counter(_case(suite, path, findings, threshold) for path, findings in by_path.items())
     counts = {
         "tests": str(len(by_path)),
-        "failures": str(failures),
-        "errors": str(errors),
+        "failures": str(ended["failure"]),
+        "errors": str(ended["error"]),
         "skipped": "0",
     }
     suite.attrib.update(counts)
@@ -58,6 +42,22 @@ def render(summary: Summary, paths: Sequence[str], *, fail_on: str = "warning") 
     suites.append(suite)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+def _case(suite: ET.Element, path: str, findings: list[Diagnostic], threshold: int) -> str:
+    """Add the test case of one file; how it ends: "error", "failure" or "passed"."""
+    case = ET.SubElement(suite, "testcase", classname="galint", name=_clean(path))
+    failing = [f for f in findings if severity_rank(f.severity) >= threshold]
+    passing = [f for f in findings if severity_rank(f.severity) < threshold]
+    for finding in failing:
+        tag = "error" if finding.rule == RULE_ERROR.slug else "failure"
+        result = ET.SubElement(case, tag, type=finding.rule, message=_one_line(finding))
+        result.text = _clean(_full_line(finding))
+    if passing:
+        ET.SubElement(case, "system-out").text = _clean("\n".join(_full_line(f) for f in passing))
+    if any(f.rule == RULE_ERROR.slug for f in failing):
+        return "error"
+    return "failure" if failing else "passed"
 
 
 def _one_line(finding: Diagnostic) -> str:

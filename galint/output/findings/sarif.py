@@ -14,8 +14,8 @@ from urllib.parse import quote
 from galint import __version__
 from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
-from galint.output.findings import Summary
 from galint.output.findings.fingerprint import fingerprints, relative_path
+from galint.output.findings.model import Summary
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from galint.core.rule import Rule
-from galint.output.findings import Summary
+from galint.output.findings.model import Summary
 from galint.output.findings.text import summary_line
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from galint.core.diagnostic import Diagnostic
-from galint.output.findings import Summary
+from galint.output.findings.model import Summary
 
 
 def render(summary: Summary) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib.resources
 import json
 import re
 from collections.abc import Iterator
@@ -16,12 +17,13 @@ from browser import synthetic
 from cli_run import run
 
 from galint.io.discover import candidates
-from galint.output import bulkformats, html
+from galint.output.summary import formats, html
+from galint.output.summary.stats import summarise
 from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "examples"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
@@ -112,14 +114,14 @@ def rows(doc: Element, table: str) -> list[Element]:
 def examples() -> dict[str, Any]:
     """The examples' data, as `galint report` computes it."""
     found = list(candidates([str(EXAMPLES)], named_are_reports=True))
-    run = bulk.run(found, Selection.of(all_rules()), [str(EXAMPLES)], jobs=1)
-    return bulkformats.data(run)
+    run = bulk.run(found, Selection.of(all_rules()), [str(EXAMPLES)], summarise, jobs=1)
+    return formats.data(run)
 
 
 DATASETS = {
     "many": synthetic.many,
     "hostile": synthetic.hostile,
-    "empty": lambda: bulkformats.data([]),
+    "empty": lambda: formats.data([]),
 }
 
 
@@ -317,3 +319,12 @@ def test_the_print_stylesheet_hides_the_chrome_and_breaks_pages() -> None:
     assert ".screen-only,nav,.arrow{display:none!important}" in printed
     assert ".country{break-before:page}" in printed
     assert ".scroll{overflow:visible}" in printed
+
+
+def test_the_style_sheet_and_the_script_are_package_files_inlined() -> None:
+    package = importlib.resources.files("galint.output.summary")
+    assert package.joinpath("report.css").read_text(encoding="utf-8") == html.STYLE
+    assert package.joinpath("report.js").read_text(encoding="utf-8") == html.SCRIPT
+    page = html.render(formats.data([]))
+    assert f"<style>\n{html.STYLE}</style>" in page
+    assert f"<script>\n{html.SCRIPT}</script>" in page

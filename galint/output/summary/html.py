@@ -1,9 +1,11 @@
 """The bulk summary as one self-contained HTML page, for the secretariat to send by email.
 
 The page fetches nothing: styles, script and the chart (SVG) are inline, and its
-Content-Security-Policy forbids anything else. Every value comes from submissions, which come
-from outside, so each one goes through ``_e`` (``html.escape``); the script embeds no data and
-sorts by the cells' ``data-sort`` attributes. The same data gives the same bytes.
+Content-Security-Policy forbids anything else. The style sheet and the script are kept in
+``report.css`` and ``report.js`` beside this module (package data) and copied into the page.
+Every value comes from submissions, which come from outside, so each one goes through ``_e``
+(``html.escape``); the script embeds no data and sorts by the cells' ``data-sort``
+attributes. The same data gives the same bytes.
 """
 
 from __future__ import annotations
@@ -12,9 +14,17 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from html import escape
+from importlib.resources import files
 from typing import Any
 
 Data = Mapping[str, Any]
+
+# The page's style sheet (for the screen and for print), and its script, which sorts a
+# table.sortable by the clicked header: numbers as numbers, text by an English collator,
+# cells without a value last in either order, ties in the page's original order. Files
+# beside this module, inlined in every page.
+STYLE = files("galint.output.summary").joinpath("report.css").read_text(encoding="utf-8")
+SCRIPT = files("galint.output.summary").joinpath("report.js").read_text(encoding="utf-8")
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -54,7 +64,7 @@ LEGEND = (
 
 
 def render(data: Data) -> str:
-    """The whole page for ``bulkformats.data(countries)``."""
+    """The whole page for ``formats.data(countries)``."""
     countries: Sequence[Data] = data.get("countries", [])
     ids = anchors(countries)
     title = "Global Alliance against Child Sexual Abuse Online: country reports"
@@ -67,7 +77,7 @@ def render(data: Data) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light">',
         f"<title>{_e(title)}</title>",
-        f"<style>{STYLE}</style>",
+        f"<style>\n{STYLE}</style>",
         "</head>",
         "<body>",
         '<header id="top">',
@@ -93,7 +103,7 @@ def render(data: Data) -> str:
             '<h2 id="details-title" class="details-title">Countries in detail</h2>',
             *(country(c, i) for c, i in zip(countries, ids, strict=True)),
         ]
-    parts += ["</main>", f"<script>{SCRIPT}</script>", "</body>", "</html>"]
+    parts += ["</main>", f"<script>\n{SCRIPT}</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
@@ -426,121 +436,3 @@ PATTERNS = (
     '<rect width="6" height="6" fill="#b3362b"></rect>'
     '<circle cx="3" cy="3" r="1.3" fill="#f3c9c4"></circle></pattern></defs>'
 )
-
-STYLE = """
-:root{--ink:#1f2933;--muted:#5f6b7a;--line:#d9dee4;--head:#f3f5f7;--accent:#1d3d6b;
---ok:#256b45;--ok-bg:#e2f1e7;--gaps:#8a5a00;--gaps-bg:#fcefd2;--bad:#a1271d;--bad-bg:#fbe2df;
---none:#5f6b7a;--none-bg:#eceff2}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0 auto;max-width:76rem;padding:1.5rem 2rem 3rem;color:var(--ink);background:#fff;
-font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-h1{font-size:1.6rem;line-height:1.25;margin:0 0 .2rem;color:var(--accent)}
-h2{font-size:1.25rem;margin:2.2rem 0 .6rem;padding-bottom:.3rem;border-bottom:2px solid var(--line)}
-h3{font-size:1.02rem;margin:1.4rem 0 .4rem}
-a{color:var(--accent)}
-code{font:.86em/1.4 ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace}
-.subtitle,.meta,.hint,.muted{color:var(--muted)}
-.subtitle{margin:0}
-nav{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;margin:1rem 0 0;padding:.5rem 0;
-border-top:1px solid var(--line);border-bottom:1px solid var(--line)}
-nav a{text-decoration:none;font-weight:600}
-.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr));gap:.75rem;
-margin:1.5rem 0 0}
-.card{border:1px solid var(--line);border-radius:6px;padding:.7rem .9rem;background:#fafbfc}
-.card dt{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:var(--muted)}
-.card dd{margin:0}
-.figure{font-size:1.5rem;font-weight:650;font-variant-numeric:tabular-nums;white-space:nowrap}
-.note{font-size:.85rem;color:var(--muted)}
-.nothing{margin:2rem 0;padding:1rem;border:1px dashed var(--line);font-size:1.1rem}
-.scroll{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-size:.88rem}
-th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
-thead th{background:var(--head);font-weight:600}
-.figures thead th{font-size:.8rem;line-height:1.3}
-.figures thead th.num,.figures thead th.num button{text-align:right}
-.figures th[scope=colgroup]{text-align:center;color:var(--muted);font-weight:600}
-.figures td:nth-child(3){white-space:nowrap}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-.overview td{width:19%;font-size:.82rem;line-height:1.35}
-.overview tbody th{white-space:nowrap}
-.status .word{font-weight:700}
-.ok{background:var(--ok-bg)}.ok .word{color:var(--ok)}
-.gaps{background:var(--gaps-bg)}.gaps .word{color:var(--gaps)}
-.problems{background:var(--bad-bg)}.problems .word{color:var(--bad)}
-.none{background:var(--none-bg);color:var(--none)}
-.code{display:inline-block;min-width:2.1em;font-size:.8em;font-weight:600;color:var(--muted)}
-h2 .code{font-size:.75em}
-.legend{display:flex;flex-wrap:wrap;gap:.3rem 1.4rem;list-style:none;padding:0;margin:.7rem 0;
-font-size:.85rem}
-.swatch{display:inline-block;width:1.4em;text-align:center;border:1px solid var(--line);
-font-weight:700}
-.targets{font-size:.82rem;color:var(--muted);margin:.4rem 0 0;padding-left:1.4rem}
-.chart{display:block;width:100%;max-width:800px;height:auto;font-size:13px}
-.chart text{fill:var(--ink)}.chart a text{fill:var(--accent)}
-.chart .value{fill:var(--muted)}
-rect.followed{fill:#2f7d52}rect.carried{fill:url(#hatch)}rect.missing{fill:url(#cross)}
-rect.empty{fill:#fff;stroke:#c3cad3;stroke-dasharray:4 3}
-svg.key{vertical-align:-2px}
-th button{all:unset;cursor:pointer;display:block;width:100%}
-th button:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
-.arrow::after{content:"\\2195";color:#a3acb8;margin-left:.25em}
-th[aria-sort=ascending] .arrow::after{content:"\\25B2";color:var(--accent)}
-th[aria-sort=descending] .arrow::after{content:"\\25BC";color:var(--accent)}
-.figures tbody tr:nth-child(even){background:#fafbfc}
-.country{margin-top:2rem}
-.files{margin:.2rem 0;padding-left:1.2rem;font-size:.85rem}
-.sev.error,.plan.missing{color:var(--bad);font-weight:600}
-.sev.warning,.plan.carried{color:var(--gaps);font-weight:600}
-.plan.followed{color:var(--ok);font-weight:600}
-.where{margin:0;padding-left:1rem}
-.small{font-size:.78em;color:var(--muted)}
-.findings td:nth-child(-n+3),.trace td:first-child{white-space:nowrap}
-@page{margin:12mm}
-@media print{
-html{font-size:9pt}
-body{max-width:none;padding:0;font-size:1rem}
-.screen-only,nav,.arrow{display:none!important}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-a{color:inherit;text-decoration:none}
-h2{break-after:avoid}
-.scroll{overflow:visible}
-th,td{padding:2pt 3pt}
-code{overflow-wrap:anywhere}
-.figures{font-size:.8rem}
-.findings td,.trace td,.overview tbody th,.figures td{white-space:normal!important}
-tr{break-inside:avoid}
-.country{break-before:page}
-.details-title{display:none}
-.chart{max-width:100%}
-}
-"""
-
-# Sorts a table.sortable by the clicked header: numbers as numbers, text by an English
-# collator, cells without a value last in either order, ties in the page's original order.
-SCRIPT = """
-"use strict";
-(() => {
-  const collator = new Intl.Collator("en", {sensitivity: "base"});
-  for (const table of document.querySelectorAll("table.sortable")) {
-    const heads = Array.from(table.tHead.rows[table.tHead.rows.length - 1].cells);
-    heads.forEach((th, column) => {
-      th.querySelector("button").addEventListener("click", () => {
-        const ascending = th.getAttribute("aria-sort") !== "ascending";
-        const numeric = th.dataset.type === "num";
-        const body = table.tBodies[0];
-        const key = (row) => row.cells[column].dataset.sort;
-        const rows = Array.from(body.rows).sort((a, b) => {
-          const x = key(a), y = key(b);
-          const order = x === "" || y === "" ? (x === "") - (y === "")
-            : (ascending ? 1 : -1) * (numeric ? Number(x) - Number(y) : collator.compare(x, y));
-          return order || a.dataset.index - b.dataset.index;
-        });
-        body.append(...rows);
-        for (const other of heads) other.removeAttribute("aria-sort");
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      });
-    });
-  }
-})();
-"""

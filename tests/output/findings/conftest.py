@@ -13,7 +13,7 @@ from galint.io import discover
 from galint.output.findings import Summary
 from galint.pipeline import engine
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 MakeFinding = Callable[..., Diagnostic]
 

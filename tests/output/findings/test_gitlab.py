@@ -14,7 +14,7 @@ from galint.core.diagnostic import Diagnostic
 from galint.output.findings import Summary
 from galint.output.findings.gitlab import render
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 MakeFinding = Callable[..., Diagnostic]
 

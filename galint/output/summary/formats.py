@@ -1,4 +1,4 @@
-"""The bulk summary as data, a terminal table, and CSV. The HTML page is galint.output.html.
+"""The bulk summary as data, a terminal table, and CSV. The HTML page is ``html`` beside it.
 
 The JSON, CSV and text outputs take the countries as an iterable and keep none of them once
 written, so that ``galint report`` over thousands of files holds one country's summary at a
@@ -16,7 +16,7 @@ from itertools import islice
 
 from galint import __version__
 from galint.form.spec import form
-from galint.pipeline.bulk import COUNTED, CountryStats, TargetStats
+from galint.output.summary.stats import COUNTED, CountryStats, TargetStats
 
 # The CSV columns, one row per country and policy target (documented in the README).
 CSV_COLUMNS = (
