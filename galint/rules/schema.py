@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from galint.core.rule import Rule
-from galint.form.model import Report, describe
+from galint.form.model import Report
 from galint.form.spec import SCHEMA_PATH
-from galint.io.load import Path, Problem
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
+from galint.io.load import Problem
+from galint.rules.schema_messages import problems
 
 
 def check(report: Report) -> Iterator[Problem]:
@@ -27,7 +25,7 @@ def check(report: Report) -> Iterator[Problem]:
     if _valid(data):
         return
     for error in _validator().iter_errors(data):
-        yield from _problems(error)
+        yield from problems(error)
 
 
 RULES = (
@@ -218,36 +216,6 @@ Passing: a report the schema accepts.
 )
 
 
-_RULE_OF_KEYWORD = {
-    "required": "schema-required",
-    "type": "schema-type",
-    "enum": "schema-value",
-    "const": "schema-value",
-    "additionalProperties": "schema-unknown-key",
-    "pattern": "schema-format",
-    "format": "schema-format",
-    "minLength": "schema-length",
-    "maxLength": "schema-length",
-    "minItems": "schema-length",
-    "maxItems": "schema-length",
-}
-
-_TYPE_WORDS = {
-    "object": "a mapping",
-    "array": "a list",
-    "string": "a text",
-    "null": "nothing",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-}
-
-_FORMAT_HINTS = {
-    "code": "is not an ISO 3166-1 alpha-2 country code (two capital letters, such as ME)",
-    "submitted": "is not a date written YYYY-MM-DD (such as 2014-06-30)",
-}
-
-
 def _valid(data: object) -> bool:
     """Whether ``data`` meets the schema, by the validator generated from it
     (galint/schema/validator.py, written by ``python -m galint.form.generate``)."""
@@ -276,88 +244,3 @@ def _validator() -> Any:
     from jsonschema import Draft7Validator
 
     return Draft7Validator(_schema())
-
-
-def _close(word: str, known: list[str]) -> list[str]:
-    """The known word closest to ``word``, if any is close (a misspelt key or value)."""
-    import difflib  # only a report with an unknown word needs it
-
-    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-
-
-def _problems(error: ValidationError) -> Iterator[Problem]:
-    path: Path = tuple(error.absolute_path)
-    rule = _RULE_OF_KEYWORD.get(str(error.validator), "schema-other")
-    instance = error.instance
-    where = describe(path)
-    if error.validator == "type":
-        if path == () and instance is None:
-            message = "the file is empty: a report starts with 'form: global-alliance/2014'"
-        elif path == ():
-            message = (
-                "a report is a mapping of keys (form, country, policy-target-1...), "
-                f"found {_found(instance)}"
-            )
-        else:
-            message = (
-                f"{where}: expected {_expected(error.validator_value)}, found {_found(instance)}"
-            )
-        yield Problem(message, path, rule=rule)
-    elif error.validator == "required":
-        missing = [name for name in error.validator_value if name not in instance]
-        for name in missing:
-            yield Problem(f"{where} is missing '{name}'", path, key=True, rule=rule)
-    elif error.validator == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        for extra in sorted(set(instance) - set(known), key=list(instance).index):
-            message = f"unknown key '{extra}' in {where}"
-            if extra == "<<":
-                message += "; merge keys (<<) are not supported, write the keys out"
-            else:
-                close = _close(extra, known)
-                message += (
-                    f"; did you mean '{close[0]}'?"
-                    if close
-                    else f"; expected one of: {', '.join(known)}"
-                )
-            yield Problem(message, (*path, extra), key=True, rule=rule)
-    elif error.validator in ("enum", "const"):
-        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
-        words = [str(value) for value in allowed]
-        message = f"{where}: {_found(instance)} is not one of: {', '.join(words)}"
-        close = _close(str(instance), words)
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-        yield Problem(message, path, rule=rule)
-    elif error.validator in ("pattern", "format"):
-        hint = _FORMAT_HINTS.get(str(path[-1]) if path else "", "is not in the expected form")
-        yield Problem(f"{where}: '{instance}' {hint}", path, rule=rule)
-    elif error.validator in ("minLength", "minItems"):
-        yield Problem(f"{where} is empty", path, rule=rule)
-    else:
-        yield Problem(f"{where}: {error.message}", path, rule=rule)
-
-
-def _expected(types: object) -> str:
-    names = [types] if isinstance(types, str) else list(types)  # type: ignore[call-overload]
-    words = [_TYPE_WORDS.get(str(name), str(name)) for name in names if name != "null"]
-    if len(words) > 1:
-        return ", ".join(words[:-1]) + " or " + words[-1]
-    return words[0] if words else "nothing"
-
-
-def _found(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
