@@ -8,8 +8,8 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {
-    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z'),
-    '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z')
+    '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'),
+    '^\\d{4}-\\d{2}-\\d{2}$': re.compile('^\\d{4}-\\d{2}-\\d{2}\\Z')
 }
 
 NoneType = type(None)
@@ -32,7 +32,445 @@ def validate(data, custom_formats={}, name_prefix=None):
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
-        validate___definitions_report_2013(data, custom_formats, (name_prefix or "data") + "")
+        if not isinstance(data, (dict)):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_keys = set(data.keys())
+            if "form" in data_keys:
+                data_keys.remove("form")
+                data__form = data["form"]
+            if "country" in data_keys:
+                data_keys.remove("country")
+                data__country = data["country"]
+            if "submitted" in data_keys:
+                data_keys.remove("submitted")
+                data__submitted = data["submitted"]
+            if "previous" in data_keys:
+                data_keys.remove("previous")
+                data__previous = data["previous"]
+            if "policy-target-1" in data_keys:
+                data_keys.remove("policy-target-1")
+                data__policytarget1 = data["policy-target-1"]
+                if not isinstance(data__policytarget1, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must be object or null")
+                data__policytarget1_is_dict = isinstance(data__policytarget1, dict)
+                if data__policytarget1_is_dict:
+                    data__policytarget1_keys = set(data__policytarget1.keys())
+                    if "undertaken" in data__policytarget1_keys:
+                        data__policytarget1_keys.remove("undertaken")
+                        data__policytarget1__undertaken = data__policytarget1["undertaken"]
+                        if not isinstance(data__policytarget1__undertaken, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken must be array or string or null")
+                        data__policytarget1__undertaken_is_list = isinstance(data__policytarget1__undertaken, (list, tuple))
+                        if data__policytarget1__undertaken_is_list:
+                            data__policytarget1__undertaken_len = len(data__policytarget1__undertaken)
+                            for data__policytarget1__undertaken_x, data__policytarget1__undertaken_item in enumerate(data__policytarget1__undertaken):
+                                if not isinstance(data__policytarget1__undertaken_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget1__undertaken_item_is_dict = isinstance(data__policytarget1__undertaken_item, dict)
+                                if data__policytarget1__undertaken_item_is_dict:
+                                    data__policytarget1__undertaken_item__missing_keys = set(['text']) - data__policytarget1__undertaken_item.keys()
+                                    if data__policytarget1__undertaken_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget1__undertaken_item_keys = set(data__policytarget1__undertaken_item.keys())
+                                    if "text" in data__policytarget1__undertaken_item_keys:
+                                        data__policytarget1__undertaken_item_keys.remove("text")
+                                        data__policytarget1__undertaken_item__text = data__policytarget1__undertaken_item["text"]
+                                        if not isinstance(data__policytarget1__undertaken_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}].text".format(**locals()) + " must be string")
+                                    if "timeframe" in data__policytarget1__undertaken_item_keys:
+                                        data__policytarget1__undertaken_item_keys.remove("timeframe")
+                                        data__policytarget1__undertaken_item__timeframe = data__policytarget1__undertaken_item["timeframe"]
+                                        if not isinstance(data__policytarget1__undertaken_item__timeframe, (str, int)) and not (isinstance(data__policytarget1__undertaken_item__timeframe, float) and data__policytarget1__undertaken_item__timeframe.is_integer()) or isinstance(data__policytarget1__undertaken_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget1__undertaken_item_keys:
+                                        data__policytarget1__undertaken_item_keys.remove("follows")
+                                        data__policytarget1__undertaken_item__follows = data__policytarget1__undertaken_item["follows"]
+                                        if not isinstance(data__policytarget1__undertaken_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget1__undertaken_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget1__undertaken_item__follows_is_list = isinstance(data__policytarget1__undertaken_item__follows, (list, tuple))
+                                        if data__policytarget1__undertaken_item__follows_is_list:
+                                            data__policytarget1__undertaken_item__follows_len = len(data__policytarget1__undertaken_item__follows)
+                                            for data__policytarget1__undertaken_item__follows_x, data__policytarget1__undertaken_item__follows_item in enumerate(data__policytarget1__undertaken_item__follows):
+                                                if not isinstance(data__policytarget1__undertaken_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget1__undertaken_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}].follows[{data__policytarget1__undertaken_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget1__undertaken_item_keys:
+                                        data__policytarget1__undertaken_item_keys.remove("status")
+                                        data__policytarget1__undertaken_item__status = data__policytarget1__undertaken_item["status"]
+                                        if not (isinstance(data__policytarget1__undertaken_item__status, str) and data__policytarget1__undertaken_item__status == 'planned' or isinstance(data__policytarget1__undertaken_item__status, str) and data__policytarget1__undertaken_item__status == 'in-progress' or isinstance(data__policytarget1__undertaken_item__status, str) and data__policytarget1__undertaken_item__status == 'done' or isinstance(data__policytarget1__undertaken_item__status, str) and data__policytarget1__undertaken_item__status == 'ongoing' or isinstance(data__policytarget1__undertaken_item__status, str) and data__policytarget1__undertaken_item__status == 'delayed' or isinstance(data__policytarget1__undertaken_item__status, str) and data__policytarget1__undertaken_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget1__undertaken_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}]".format(**locals()) + " must not contain "+str(data__policytarget1__undertaken_item_keys)+" properties")
+                    if "planned" in data__policytarget1_keys:
+                        data__policytarget1_keys.remove("planned")
+                        data__policytarget1__planned = data__policytarget1["planned"]
+                        if not isinstance(data__policytarget1__planned, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned must be array or string or null")
+                        data__policytarget1__planned_is_list = isinstance(data__policytarget1__planned, (list, tuple))
+                        if data__policytarget1__planned_is_list:
+                            data__policytarget1__planned_len = len(data__policytarget1__planned)
+                            for data__policytarget1__planned_x, data__policytarget1__planned_item in enumerate(data__policytarget1__planned):
+                                if not isinstance(data__policytarget1__planned_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget1__planned_item_is_dict = isinstance(data__policytarget1__planned_item, dict)
+                                if data__policytarget1__planned_item_is_dict:
+                                    data__policytarget1__planned_item__missing_keys = set(['text']) - data__policytarget1__planned_item.keys()
+                                    if data__policytarget1__planned_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget1__planned_item_keys = set(data__policytarget1__planned_item.keys())
+                                    if "text" in data__policytarget1__planned_item_keys:
+                                        data__policytarget1__planned_item_keys.remove("text")
+                                        data__policytarget1__planned_item__text = data__policytarget1__planned_item["text"]
+                                        if not isinstance(data__policytarget1__planned_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}].text".format(**locals()) + " must be string")
+                                    if "id" in data__policytarget1__planned_item_keys:
+                                        data__policytarget1__planned_item_keys.remove("id")
+                                        data__policytarget1__planned_item__id = data__policytarget1__planned_item["id"]
+                                        if not isinstance(data__policytarget1__planned_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget1__planned_item__id, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}].id".format(**locals()) + " must be string or number")
+                                    if "timeframe" in data__policytarget1__planned_item_keys:
+                                        data__policytarget1__planned_item_keys.remove("timeframe")
+                                        data__policytarget1__planned_item__timeframe = data__policytarget1__planned_item["timeframe"]
+                                        if not isinstance(data__policytarget1__planned_item__timeframe, (str, int)) and not (isinstance(data__policytarget1__planned_item__timeframe, float) and data__policytarget1__planned_item__timeframe.is_integer()) or isinstance(data__policytarget1__planned_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget1__planned_item_keys:
+                                        data__policytarget1__planned_item_keys.remove("follows")
+                                        data__policytarget1__planned_item__follows = data__policytarget1__planned_item["follows"]
+                                        if not isinstance(data__policytarget1__planned_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget1__planned_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget1__planned_item__follows_is_list = isinstance(data__policytarget1__planned_item__follows, (list, tuple))
+                                        if data__policytarget1__planned_item__follows_is_list:
+                                            data__policytarget1__planned_item__follows_len = len(data__policytarget1__planned_item__follows)
+                                            for data__policytarget1__planned_item__follows_x, data__policytarget1__planned_item__follows_item in enumerate(data__policytarget1__planned_item__follows):
+                                                if not isinstance(data__policytarget1__planned_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget1__planned_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}].follows[{data__policytarget1__planned_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget1__planned_item_keys:
+                                        data__policytarget1__planned_item_keys.remove("status")
+                                        data__policytarget1__planned_item__status = data__policytarget1__planned_item["status"]
+                                        if not (isinstance(data__policytarget1__planned_item__status, str) and data__policytarget1__planned_item__status == 'planned' or isinstance(data__policytarget1__planned_item__status, str) and data__policytarget1__planned_item__status == 'in-progress' or isinstance(data__policytarget1__planned_item__status, str) and data__policytarget1__planned_item__status == 'done' or isinstance(data__policytarget1__planned_item__status, str) and data__policytarget1__planned_item__status == 'ongoing' or isinstance(data__policytarget1__planned_item__status, str) and data__policytarget1__planned_item__status == 'delayed' or isinstance(data__policytarget1__planned_item__status, str) and data__policytarget1__planned_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget1__planned_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}]".format(**locals()) + " must not contain "+str(data__policytarget1__planned_item_keys)+" properties")
+                    if data__policytarget1_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must not contain "+str(data__policytarget1_keys)+" properties")
+            if "policy-target-2" in data_keys:
+                data_keys.remove("policy-target-2")
+                data__policytarget2 = data["policy-target-2"]
+                if not isinstance(data__policytarget2, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must be object or null")
+                data__policytarget2_is_dict = isinstance(data__policytarget2, dict)
+                if data__policytarget2_is_dict:
+                    data__policytarget2_keys = set(data__policytarget2.keys())
+                    if "undertaken" in data__policytarget2_keys:
+                        data__policytarget2_keys.remove("undertaken")
+                        data__policytarget2__undertaken = data__policytarget2["undertaken"]
+                        if not isinstance(data__policytarget2__undertaken, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken must be array or string or null")
+                        data__policytarget2__undertaken_is_list = isinstance(data__policytarget2__undertaken, (list, tuple))
+                        if data__policytarget2__undertaken_is_list:
+                            data__policytarget2__undertaken_len = len(data__policytarget2__undertaken)
+                            for data__policytarget2__undertaken_x, data__policytarget2__undertaken_item in enumerate(data__policytarget2__undertaken):
+                                if not isinstance(data__policytarget2__undertaken_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget2__undertaken_item_is_dict = isinstance(data__policytarget2__undertaken_item, dict)
+                                if data__policytarget2__undertaken_item_is_dict:
+                                    data__policytarget2__undertaken_item__missing_keys = set(['text']) - data__policytarget2__undertaken_item.keys()
+                                    if data__policytarget2__undertaken_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget2__undertaken_item_keys = set(data__policytarget2__undertaken_item.keys())
+                                    if "text" in data__policytarget2__undertaken_item_keys:
+                                        data__policytarget2__undertaken_item_keys.remove("text")
+                                        data__policytarget2__undertaken_item__text = data__policytarget2__undertaken_item["text"]
+                                        if not isinstance(data__policytarget2__undertaken_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}].text".format(**locals()) + " must be string")
+                                    if "timeframe" in data__policytarget2__undertaken_item_keys:
+                                        data__policytarget2__undertaken_item_keys.remove("timeframe")
+                                        data__policytarget2__undertaken_item__timeframe = data__policytarget2__undertaken_item["timeframe"]
+                                        if not isinstance(data__policytarget2__undertaken_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__undertaken_item__timeframe, float) and data__policytarget2__undertaken_item__timeframe.is_integer()) or isinstance(data__policytarget2__undertaken_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget2__undertaken_item_keys:
+                                        data__policytarget2__undertaken_item_keys.remove("follows")
+                                        data__policytarget2__undertaken_item__follows = data__policytarget2__undertaken_item["follows"]
+                                        if not isinstance(data__policytarget2__undertaken_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__undertaken_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget2__undertaken_item__follows_is_list = isinstance(data__policytarget2__undertaken_item__follows, (list, tuple))
+                                        if data__policytarget2__undertaken_item__follows_is_list:
+                                            data__policytarget2__undertaken_item__follows_len = len(data__policytarget2__undertaken_item__follows)
+                                            for data__policytarget2__undertaken_item__follows_x, data__policytarget2__undertaken_item__follows_item in enumerate(data__policytarget2__undertaken_item__follows):
+                                                if not isinstance(data__policytarget2__undertaken_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__undertaken_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}].follows[{data__policytarget2__undertaken_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget2__undertaken_item_keys:
+                                        data__policytarget2__undertaken_item_keys.remove("status")
+                                        data__policytarget2__undertaken_item__status = data__policytarget2__undertaken_item["status"]
+                                        if not (isinstance(data__policytarget2__undertaken_item__status, str) and data__policytarget2__undertaken_item__status == 'planned' or isinstance(data__policytarget2__undertaken_item__status, str) and data__policytarget2__undertaken_item__status == 'in-progress' or isinstance(data__policytarget2__undertaken_item__status, str) and data__policytarget2__undertaken_item__status == 'done' or isinstance(data__policytarget2__undertaken_item__status, str) and data__policytarget2__undertaken_item__status == 'ongoing' or isinstance(data__policytarget2__undertaken_item__status, str) and data__policytarget2__undertaken_item__status == 'delayed' or isinstance(data__policytarget2__undertaken_item__status, str) and data__policytarget2__undertaken_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget2__undertaken_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__undertaken_item_keys)+" properties")
+                    if "planned" in data__policytarget2_keys:
+                        data__policytarget2_keys.remove("planned")
+                        data__policytarget2__planned = data__policytarget2["planned"]
+                        if not isinstance(data__policytarget2__planned, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned must be array or string or null")
+                        data__policytarget2__planned_is_list = isinstance(data__policytarget2__planned, (list, tuple))
+                        if data__policytarget2__planned_is_list:
+                            data__policytarget2__planned_len = len(data__policytarget2__planned)
+                            for data__policytarget2__planned_x, data__policytarget2__planned_item in enumerate(data__policytarget2__planned):
+                                if not isinstance(data__policytarget2__planned_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget2__planned_item_is_dict = isinstance(data__policytarget2__planned_item, dict)
+                                if data__policytarget2__planned_item_is_dict:
+                                    data__policytarget2__planned_item__missing_keys = set(['text']) - data__policytarget2__planned_item.keys()
+                                    if data__policytarget2__planned_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget2__planned_item_keys = set(data__policytarget2__planned_item.keys())
+                                    if "text" in data__policytarget2__planned_item_keys:
+                                        data__policytarget2__planned_item_keys.remove("text")
+                                        data__policytarget2__planned_item__text = data__policytarget2__planned_item["text"]
+                                        if not isinstance(data__policytarget2__planned_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}].text".format(**locals()) + " must be string")
+                                    if "id" in data__policytarget2__planned_item_keys:
+                                        data__policytarget2__planned_item_keys.remove("id")
+                                        data__policytarget2__planned_item__id = data__policytarget2__planned_item["id"]
+                                        if not isinstance(data__policytarget2__planned_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget2__planned_item__id, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}].id".format(**locals()) + " must be string or number")
+                                    if "timeframe" in data__policytarget2__planned_item_keys:
+                                        data__policytarget2__planned_item_keys.remove("timeframe")
+                                        data__policytarget2__planned_item__timeframe = data__policytarget2__planned_item["timeframe"]
+                                        if not isinstance(data__policytarget2__planned_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__planned_item__timeframe, float) and data__policytarget2__planned_item__timeframe.is_integer()) or isinstance(data__policytarget2__planned_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget2__planned_item_keys:
+                                        data__policytarget2__planned_item_keys.remove("follows")
+                                        data__policytarget2__planned_item__follows = data__policytarget2__planned_item["follows"]
+                                        if not isinstance(data__policytarget2__planned_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__planned_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget2__planned_item__follows_is_list = isinstance(data__policytarget2__planned_item__follows, (list, tuple))
+                                        if data__policytarget2__planned_item__follows_is_list:
+                                            data__policytarget2__planned_item__follows_len = len(data__policytarget2__planned_item__follows)
+                                            for data__policytarget2__planned_item__follows_x, data__policytarget2__planned_item__follows_item in enumerate(data__policytarget2__planned_item__follows):
+                                                if not isinstance(data__policytarget2__planned_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__planned_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}].follows[{data__policytarget2__planned_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget2__planned_item_keys:
+                                        data__policytarget2__planned_item_keys.remove("status")
+                                        data__policytarget2__planned_item__status = data__policytarget2__planned_item["status"]
+                                        if not (isinstance(data__policytarget2__planned_item__status, str) and data__policytarget2__planned_item__status == 'planned' or isinstance(data__policytarget2__planned_item__status, str) and data__policytarget2__planned_item__status == 'in-progress' or isinstance(data__policytarget2__planned_item__status, str) and data__policytarget2__planned_item__status == 'done' or isinstance(data__policytarget2__planned_item__status, str) and data__policytarget2__planned_item__status == 'ongoing' or isinstance(data__policytarget2__planned_item__status, str) and data__policytarget2__planned_item__status == 'delayed' or isinstance(data__policytarget2__planned_item__status, str) and data__policytarget2__planned_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget2__planned_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__planned_item_keys)+" properties")
+                    if data__policytarget2_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must not contain "+str(data__policytarget2_keys)+" properties")
+            if "policy-target-3" in data_keys:
+                data_keys.remove("policy-target-3")
+                data__policytarget3 = data["policy-target-3"]
+                if not isinstance(data__policytarget3, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must be object or null")
+                data__policytarget3_is_dict = isinstance(data__policytarget3, dict)
+                if data__policytarget3_is_dict:
+                    data__policytarget3_keys = set(data__policytarget3.keys())
+                    if "undertaken" in data__policytarget3_keys:
+                        data__policytarget3_keys.remove("undertaken")
+                        data__policytarget3__undertaken = data__policytarget3["undertaken"]
+                        if not isinstance(data__policytarget3__undertaken, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken must be array or string or null")
+                        data__policytarget3__undertaken_is_list = isinstance(data__policytarget3__undertaken, (list, tuple))
+                        if data__policytarget3__undertaken_is_list:
+                            data__policytarget3__undertaken_len = len(data__policytarget3__undertaken)
+                            for data__policytarget3__undertaken_x, data__policytarget3__undertaken_item in enumerate(data__policytarget3__undertaken):
+                                if not isinstance(data__policytarget3__undertaken_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget3__undertaken_item_is_dict = isinstance(data__policytarget3__undertaken_item, dict)
+                                if data__policytarget3__undertaken_item_is_dict:
+                                    data__policytarget3__undertaken_item__missing_keys = set(['text']) - data__policytarget3__undertaken_item.keys()
+                                    if data__policytarget3__undertaken_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget3__undertaken_item_keys = set(data__policytarget3__undertaken_item.keys())
+                                    if "text" in data__policytarget3__undertaken_item_keys:
+                                        data__policytarget3__undertaken_item_keys.remove("text")
+                                        data__policytarget3__undertaken_item__text = data__policytarget3__undertaken_item["text"]
+                                        if not isinstance(data__policytarget3__undertaken_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}].text".format(**locals()) + " must be string")
+                                    if "timeframe" in data__policytarget3__undertaken_item_keys:
+                                        data__policytarget3__undertaken_item_keys.remove("timeframe")
+                                        data__policytarget3__undertaken_item__timeframe = data__policytarget3__undertaken_item["timeframe"]
+                                        if not isinstance(data__policytarget3__undertaken_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__undertaken_item__timeframe, float) and data__policytarget3__undertaken_item__timeframe.is_integer()) or isinstance(data__policytarget3__undertaken_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget3__undertaken_item_keys:
+                                        data__policytarget3__undertaken_item_keys.remove("follows")
+                                        data__policytarget3__undertaken_item__follows = data__policytarget3__undertaken_item["follows"]
+                                        if not isinstance(data__policytarget3__undertaken_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__undertaken_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget3__undertaken_item__follows_is_list = isinstance(data__policytarget3__undertaken_item__follows, (list, tuple))
+                                        if data__policytarget3__undertaken_item__follows_is_list:
+                                            data__policytarget3__undertaken_item__follows_len = len(data__policytarget3__undertaken_item__follows)
+                                            for data__policytarget3__undertaken_item__follows_x, data__policytarget3__undertaken_item__follows_item in enumerate(data__policytarget3__undertaken_item__follows):
+                                                if not isinstance(data__policytarget3__undertaken_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__undertaken_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}].follows[{data__policytarget3__undertaken_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget3__undertaken_item_keys:
+                                        data__policytarget3__undertaken_item_keys.remove("status")
+                                        data__policytarget3__undertaken_item__status = data__policytarget3__undertaken_item["status"]
+                                        if not (isinstance(data__policytarget3__undertaken_item__status, str) and data__policytarget3__undertaken_item__status == 'planned' or isinstance(data__policytarget3__undertaken_item__status, str) and data__policytarget3__undertaken_item__status == 'in-progress' or isinstance(data__policytarget3__undertaken_item__status, str) and data__policytarget3__undertaken_item__status == 'done' or isinstance(data__policytarget3__undertaken_item__status, str) and data__policytarget3__undertaken_item__status == 'ongoing' or isinstance(data__policytarget3__undertaken_item__status, str) and data__policytarget3__undertaken_item__status == 'delayed' or isinstance(data__policytarget3__undertaken_item__status, str) and data__policytarget3__undertaken_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget3__undertaken_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__undertaken_item_keys)+" properties")
+                    if "planned" in data__policytarget3_keys:
+                        data__policytarget3_keys.remove("planned")
+                        data__policytarget3__planned = data__policytarget3["planned"]
+                        if not isinstance(data__policytarget3__planned, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned must be array or string or null")
+                        data__policytarget3__planned_is_list = isinstance(data__policytarget3__planned, (list, tuple))
+                        if data__policytarget3__planned_is_list:
+                            data__policytarget3__planned_len = len(data__policytarget3__planned)
+                            for data__policytarget3__planned_x, data__policytarget3__planned_item in enumerate(data__policytarget3__planned):
+                                if not isinstance(data__policytarget3__planned_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget3__planned_item_is_dict = isinstance(data__policytarget3__planned_item, dict)
+                                if data__policytarget3__planned_item_is_dict:
+                                    data__policytarget3__planned_item__missing_keys = set(['text']) - data__policytarget3__planned_item.keys()
+                                    if data__policytarget3__planned_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget3__planned_item_keys = set(data__policytarget3__planned_item.keys())
+                                    if "text" in data__policytarget3__planned_item_keys:
+                                        data__policytarget3__planned_item_keys.remove("text")
+                                        data__policytarget3__planned_item__text = data__policytarget3__planned_item["text"]
+                                        if not isinstance(data__policytarget3__planned_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}].text".format(**locals()) + " must be string")
+                                    if "id" in data__policytarget3__planned_item_keys:
+                                        data__policytarget3__planned_item_keys.remove("id")
+                                        data__policytarget3__planned_item__id = data__policytarget3__planned_item["id"]
+                                        if not isinstance(data__policytarget3__planned_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget3__planned_item__id, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}].id".format(**locals()) + " must be string or number")
+                                    if "timeframe" in data__policytarget3__planned_item_keys:
+                                        data__policytarget3__planned_item_keys.remove("timeframe")
+                                        data__policytarget3__planned_item__timeframe = data__policytarget3__planned_item["timeframe"]
+                                        if not isinstance(data__policytarget3__planned_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__planned_item__timeframe, float) and data__policytarget3__planned_item__timeframe.is_integer()) or isinstance(data__policytarget3__planned_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget3__planned_item_keys:
+                                        data__policytarget3__planned_item_keys.remove("follows")
+                                        data__policytarget3__planned_item__follows = data__policytarget3__planned_item["follows"]
+                                        if not isinstance(data__policytarget3__planned_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__planned_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget3__planned_item__follows_is_list = isinstance(data__policytarget3__planned_item__follows, (list, tuple))
+                                        if data__policytarget3__planned_item__follows_is_list:
+                                            data__policytarget3__planned_item__follows_len = len(data__policytarget3__planned_item__follows)
+                                            for data__policytarget3__planned_item__follows_x, data__policytarget3__planned_item__follows_item in enumerate(data__policytarget3__planned_item__follows):
+                                                if not isinstance(data__policytarget3__planned_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__planned_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}].follows[{data__policytarget3__planned_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget3__planned_item_keys:
+                                        data__policytarget3__planned_item_keys.remove("status")
+                                        data__policytarget3__planned_item__status = data__policytarget3__planned_item["status"]
+                                        if not (isinstance(data__policytarget3__planned_item__status, str) and data__policytarget3__planned_item__status == 'planned' or isinstance(data__policytarget3__planned_item__status, str) and data__policytarget3__planned_item__status == 'in-progress' or isinstance(data__policytarget3__planned_item__status, str) and data__policytarget3__planned_item__status == 'done' or isinstance(data__policytarget3__planned_item__status, str) and data__policytarget3__planned_item__status == 'ongoing' or isinstance(data__policytarget3__planned_item__status, str) and data__policytarget3__planned_item__status == 'delayed' or isinstance(data__policytarget3__planned_item__status, str) and data__policytarget3__planned_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget3__planned_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__planned_item_keys)+" properties")
+                    if data__policytarget3_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must not contain "+str(data__policytarget3_keys)+" properties")
+            if "policy-target-4" in data_keys:
+                data_keys.remove("policy-target-4")
+                data__policytarget4 = data["policy-target-4"]
+                if not isinstance(data__policytarget4, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must be object or null")
+                data__policytarget4_is_dict = isinstance(data__policytarget4, dict)
+                if data__policytarget4_is_dict:
+                    data__policytarget4_keys = set(data__policytarget4.keys())
+                    if "undertaken" in data__policytarget4_keys:
+                        data__policytarget4_keys.remove("undertaken")
+                        data__policytarget4__undertaken = data__policytarget4["undertaken"]
+                        if not isinstance(data__policytarget4__undertaken, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken must be array or string or null")
+                        data__policytarget4__undertaken_is_list = isinstance(data__policytarget4__undertaken, (list, tuple))
+                        if data__policytarget4__undertaken_is_list:
+                            data__policytarget4__undertaken_len = len(data__policytarget4__undertaken)
+                            for data__policytarget4__undertaken_x, data__policytarget4__undertaken_item in enumerate(data__policytarget4__undertaken):
+                                if not isinstance(data__policytarget4__undertaken_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget4__undertaken_item_is_dict = isinstance(data__policytarget4__undertaken_item, dict)
+                                if data__policytarget4__undertaken_item_is_dict:
+                                    data__policytarget4__undertaken_item__missing_keys = set(['text']) - data__policytarget4__undertaken_item.keys()
+                                    if data__policytarget4__undertaken_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget4__undertaken_item_keys = set(data__policytarget4__undertaken_item.keys())
+                                    if "text" in data__policytarget4__undertaken_item_keys:
+                                        data__policytarget4__undertaken_item_keys.remove("text")
+                                        data__policytarget4__undertaken_item__text = data__policytarget4__undertaken_item["text"]
+                                        if not isinstance(data__policytarget4__undertaken_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}].text".format(**locals()) + " must be string")
+                                    if "timeframe" in data__policytarget4__undertaken_item_keys:
+                                        data__policytarget4__undertaken_item_keys.remove("timeframe")
+                                        data__policytarget4__undertaken_item__timeframe = data__policytarget4__undertaken_item["timeframe"]
+                                        if not isinstance(data__policytarget4__undertaken_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__undertaken_item__timeframe, float) and data__policytarget4__undertaken_item__timeframe.is_integer()) or isinstance(data__policytarget4__undertaken_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget4__undertaken_item_keys:
+                                        data__policytarget4__undertaken_item_keys.remove("follows")
+                                        data__policytarget4__undertaken_item__follows = data__policytarget4__undertaken_item["follows"]
+                                        if not isinstance(data__policytarget4__undertaken_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__undertaken_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget4__undertaken_item__follows_is_list = isinstance(data__policytarget4__undertaken_item__follows, (list, tuple))
+                                        if data__policytarget4__undertaken_item__follows_is_list:
+                                            data__policytarget4__undertaken_item__follows_len = len(data__policytarget4__undertaken_item__follows)
+                                            for data__policytarget4__undertaken_item__follows_x, data__policytarget4__undertaken_item__follows_item in enumerate(data__policytarget4__undertaken_item__follows):
+                                                if not isinstance(data__policytarget4__undertaken_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__undertaken_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}].follows[{data__policytarget4__undertaken_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget4__undertaken_item_keys:
+                                        data__policytarget4__undertaken_item_keys.remove("status")
+                                        data__policytarget4__undertaken_item__status = data__policytarget4__undertaken_item["status"]
+                                        if not (isinstance(data__policytarget4__undertaken_item__status, str) and data__policytarget4__undertaken_item__status == 'planned' or isinstance(data__policytarget4__undertaken_item__status, str) and data__policytarget4__undertaken_item__status == 'in-progress' or isinstance(data__policytarget4__undertaken_item__status, str) and data__policytarget4__undertaken_item__status == 'done' or isinstance(data__policytarget4__undertaken_item__status, str) and data__policytarget4__undertaken_item__status == 'ongoing' or isinstance(data__policytarget4__undertaken_item__status, str) and data__policytarget4__undertaken_item__status == 'delayed' or isinstance(data__policytarget4__undertaken_item__status, str) and data__policytarget4__undertaken_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget4__undertaken_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__undertaken_item_keys)+" properties")
+                    if "planned" in data__policytarget4_keys:
+                        data__policytarget4_keys.remove("planned")
+                        data__policytarget4__planned = data__policytarget4["planned"]
+                        if not isinstance(data__policytarget4__planned, (list, tuple, str, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned must be array or string or null")
+                        data__policytarget4__planned_is_list = isinstance(data__policytarget4__planned, (list, tuple))
+                        if data__policytarget4__planned_is_list:
+                            data__policytarget4__planned_len = len(data__policytarget4__planned)
+                            for data__policytarget4__planned_x, data__policytarget4__planned_item in enumerate(data__policytarget4__planned):
+                                if not isinstance(data__policytarget4__planned_item, (str, dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}]".format(**locals()) + " must be string or object")
+                                data__policytarget4__planned_item_is_dict = isinstance(data__policytarget4__planned_item, dict)
+                                if data__policytarget4__planned_item_is_dict:
+                                    data__policytarget4__planned_item__missing_keys = set(['text']) - data__policytarget4__planned_item.keys()
+                                    if data__policytarget4__planned_item__missing_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}]".format(**locals()) + " must contain ")
+                                    data__policytarget4__planned_item_keys = set(data__policytarget4__planned_item.keys())
+                                    if "text" in data__policytarget4__planned_item_keys:
+                                        data__policytarget4__planned_item_keys.remove("text")
+                                        data__policytarget4__planned_item__text = data__policytarget4__planned_item["text"]
+                                        if not isinstance(data__policytarget4__planned_item__text, (str)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}].text".format(**locals()) + " must be string")
+                                    if "id" in data__policytarget4__planned_item_keys:
+                                        data__policytarget4__planned_item_keys.remove("id")
+                                        data__policytarget4__planned_item__id = data__policytarget4__planned_item["id"]
+                                        if not isinstance(data__policytarget4__planned_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget4__planned_item__id, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}].id".format(**locals()) + " must be string or number")
+                                    if "timeframe" in data__policytarget4__planned_item_keys:
+                                        data__policytarget4__planned_item_keys.remove("timeframe")
+                                        data__policytarget4__planned_item__timeframe = data__policytarget4__planned_item["timeframe"]
+                                        if not isinstance(data__policytarget4__planned_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__planned_item__timeframe, float) and data__policytarget4__planned_item__timeframe.is_integer()) or isinstance(data__policytarget4__planned_item__timeframe, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}].timeframe".format(**locals()) + " must be string or integer")
+                                    if "follows" in data__policytarget4__planned_item_keys:
+                                        data__policytarget4__planned_item_keys.remove("follows")
+                                        data__policytarget4__planned_item__follows = data__policytarget4__planned_item["follows"]
+                                        if not isinstance(data__policytarget4__planned_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__planned_item__follows, bool):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}].follows".format(**locals()) + " must be string or number or array")
+                                        data__policytarget4__planned_item__follows_is_list = isinstance(data__policytarget4__planned_item__follows, (list, tuple))
+                                        if data__policytarget4__planned_item__follows_is_list:
+                                            data__policytarget4__planned_item__follows_len = len(data__policytarget4__planned_item__follows)
+                                            for data__policytarget4__planned_item__follows_x, data__policytarget4__planned_item__follows_item in enumerate(data__policytarget4__planned_item__follows):
+                                                if not isinstance(data__policytarget4__planned_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__planned_item__follows_item, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}].follows[{data__policytarget4__planned_item__follows_x}]".format(**locals()) + " must be string or number")
+                                    if "status" in data__policytarget4__planned_item_keys:
+                                        data__policytarget4__planned_item_keys.remove("status")
+                                        data__policytarget4__planned_item__status = data__policytarget4__planned_item["status"]
+                                        if not (isinstance(data__policytarget4__planned_item__status, str) and data__policytarget4__planned_item__status == 'planned' or isinstance(data__policytarget4__planned_item__status, str) and data__policytarget4__planned_item__status == 'in-progress' or isinstance(data__policytarget4__planned_item__status, str) and data__policytarget4__planned_item__status == 'done' or isinstance(data__policytarget4__planned_item__status, str) and data__policytarget4__planned_item__status == 'ongoing' or isinstance(data__policytarget4__planned_item__status, str) and data__policytarget4__planned_item__status == 'delayed' or isinstance(data__policytarget4__planned_item__status, str) and data__policytarget4__planned_item__status == 'dropped'):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                    if data__policytarget4__planned_item_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__planned_item_keys)+" properties")
+                    if data__policytarget4_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must not contain "+str(data__policytarget4_keys)+" properties")
+            if data_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     try:
         data_is_dict = isinstance(data, dict)
         if data_is_dict:
@@ -48,7 +486,1115 @@ def validate(data, custom_formats={}, name_prefix=None):
     except (JsonSchemaValueException, JsonSchemaValuesException):
         pass
     else:
-        validate___definitions_report_2014(data, custom_formats, (name_prefix or "data") + "")
+        if not isinstance(data, (dict)):
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
+        data_is_dict = isinstance(data, dict)
+        if data_is_dict:
+            data_keys = set(data.keys())
+            if "form" in data_keys:
+                data_keys.remove("form")
+                data__form = data["form"]
+            if "country" in data_keys:
+                data_keys.remove("country")
+                data__country = data["country"]
+            if "submitted" in data_keys:
+                data_keys.remove("submitted")
+                data__submitted = data["submitted"]
+            if "previous" in data_keys:
+                data_keys.remove("previous")
+                data__previous = data["previous"]
+            if "policy-target-1" in data_keys:
+                data_keys.remove("policy-target-1")
+                data__policytarget1 = data["policy-target-1"]
+                if not isinstance(data__policytarget1, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must be object or null")
+                data__policytarget1_is_dict = isinstance(data__policytarget1, dict)
+                if data__policytarget1_is_dict:
+                    data__policytarget1_keys = set(data__policytarget1.keys())
+                    if "goal-1" in data__policytarget1_keys:
+                        data__policytarget1_keys.remove("goal-1")
+                        data__policytarget1__goal1 = data__policytarget1["goal-1"]
+                        if not isinstance(data__policytarget1__goal1, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1 must be object or null")
+                        data__policytarget1__goal1_is_dict = isinstance(data__policytarget1__goal1, dict)
+                        if data__policytarget1__goal1_is_dict:
+                            data__policytarget1__goal1_keys = set(data__policytarget1__goal1.keys())
+                            if "implementation" in data__policytarget1__goal1_keys:
+                                data__policytarget1__goal1_keys.remove("implementation")
+                                data__policytarget1__goal1__implementation = data__policytarget1__goal1["implementation"]
+                                if not isinstance(data__policytarget1__goal1__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation must be array or string or null")
+                                data__policytarget1__goal1__implementation_is_list = isinstance(data__policytarget1__goal1__implementation, (list, tuple))
+                                if data__policytarget1__goal1__implementation_is_list:
+                                    data__policytarget1__goal1__implementation_len = len(data__policytarget1__goal1__implementation)
+                                    for data__policytarget1__goal1__implementation_x, data__policytarget1__goal1__implementation_item in enumerate(data__policytarget1__goal1__implementation):
+                                        if not isinstance(data__policytarget1__goal1__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget1__goal1__implementation_item_is_dict = isinstance(data__policytarget1__goal1__implementation_item, dict)
+                                        if data__policytarget1__goal1__implementation_item_is_dict:
+                                            data__policytarget1__goal1__implementation_item__missing_keys = set(['text']) - data__policytarget1__goal1__implementation_item.keys()
+                                            if data__policytarget1__goal1__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget1__goal1__implementation_item_keys = set(data__policytarget1__goal1__implementation_item.keys())
+                                            if "text" in data__policytarget1__goal1__implementation_item_keys:
+                                                data__policytarget1__goal1__implementation_item_keys.remove("text")
+                                                data__policytarget1__goal1__implementation_item__text = data__policytarget1__goal1__implementation_item["text"]
+                                                if not isinstance(data__policytarget1__goal1__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget1__goal1__implementation_item_keys:
+                                                data__policytarget1__goal1__implementation_item_keys.remove("timeframe")
+                                                data__policytarget1__goal1__implementation_item__timeframe = data__policytarget1__goal1__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget1__goal1__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget1__goal1__implementation_item__timeframe, float) and data__policytarget1__goal1__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget1__goal1__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget1__goal1__implementation_item_keys:
+                                                data__policytarget1__goal1__implementation_item_keys.remove("follows")
+                                                data__policytarget1__goal1__implementation_item__follows = data__policytarget1__goal1__implementation_item["follows"]
+                                                if not isinstance(data__policytarget1__goal1__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget1__goal1__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget1__goal1__implementation_item__follows_is_list = isinstance(data__policytarget1__goal1__implementation_item__follows, (list, tuple))
+                                                if data__policytarget1__goal1__implementation_item__follows_is_list:
+                                                    data__policytarget1__goal1__implementation_item__follows_len = len(data__policytarget1__goal1__implementation_item__follows)
+                                                    for data__policytarget1__goal1__implementation_item__follows_x, data__policytarget1__goal1__implementation_item__follows_item in enumerate(data__policytarget1__goal1__implementation_item__follows):
+                                                        if not isinstance(data__policytarget1__goal1__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget1__goal1__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}].follows[{data__policytarget1__goal1__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget1__goal1__implementation_item_keys:
+                                                data__policytarget1__goal1__implementation_item_keys.remove("status")
+                                                data__policytarget1__goal1__implementation_item__status = data__policytarget1__goal1__implementation_item["status"]
+                                                if not (isinstance(data__policytarget1__goal1__implementation_item__status, str) and data__policytarget1__goal1__implementation_item__status == 'planned' or isinstance(data__policytarget1__goal1__implementation_item__status, str) and data__policytarget1__goal1__implementation_item__status == 'in-progress' or isinstance(data__policytarget1__goal1__implementation_item__status, str) and data__policytarget1__goal1__implementation_item__status == 'done' or isinstance(data__policytarget1__goal1__implementation_item__status, str) and data__policytarget1__goal1__implementation_item__status == 'ongoing' or isinstance(data__policytarget1__goal1__implementation_item__status, str) and data__policytarget1__goal1__implementation_item__status == 'delayed' or isinstance(data__policytarget1__goal1__implementation_item__status, str) and data__policytarget1__goal1__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget1__goal1__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget1__goal1__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget1__goal1_keys:
+                                data__policytarget1__goal1_keys.remove("assessment")
+                                data__policytarget1__goal1__assessment = data__policytarget1__goal1["assessment"]
+                                if not isinstance(data__policytarget1__goal1__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment must be array or string or null")
+                                data__policytarget1__goal1__assessment_is_list = isinstance(data__policytarget1__goal1__assessment, (list, tuple))
+                                if data__policytarget1__goal1__assessment_is_list:
+                                    data__policytarget1__goal1__assessment_len = len(data__policytarget1__goal1__assessment)
+                                    for data__policytarget1__goal1__assessment_x, data__policytarget1__goal1__assessment_item in enumerate(data__policytarget1__goal1__assessment):
+                                        if not isinstance(data__policytarget1__goal1__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget1__goal1__assessment_item_is_dict = isinstance(data__policytarget1__goal1__assessment_item, dict)
+                                        if data__policytarget1__goal1__assessment_item_is_dict:
+                                            data__policytarget1__goal1__assessment_item__missing_keys = set(['text']) - data__policytarget1__goal1__assessment_item.keys()
+                                            if data__policytarget1__goal1__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget1__goal1__assessment_item_keys = set(data__policytarget1__goal1__assessment_item.keys())
+                                            if "text" in data__policytarget1__goal1__assessment_item_keys:
+                                                data__policytarget1__goal1__assessment_item_keys.remove("text")
+                                                data__policytarget1__goal1__assessment_item__text = data__policytarget1__goal1__assessment_item["text"]
+                                                if not isinstance(data__policytarget1__goal1__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget1__goal1__assessment_item_keys:
+                                                data__policytarget1__goal1__assessment_item_keys.remove("timeframe")
+                                                data__policytarget1__goal1__assessment_item__timeframe = data__policytarget1__goal1__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget1__goal1__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget1__goal1__assessment_item__timeframe, float) and data__policytarget1__goal1__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget1__goal1__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget1__goal1__assessment_item_keys:
+                                                data__policytarget1__goal1__assessment_item_keys.remove("follows")
+                                                data__policytarget1__goal1__assessment_item__follows = data__policytarget1__goal1__assessment_item["follows"]
+                                                if not isinstance(data__policytarget1__goal1__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget1__goal1__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget1__goal1__assessment_item__follows_is_list = isinstance(data__policytarget1__goal1__assessment_item__follows, (list, tuple))
+                                                if data__policytarget1__goal1__assessment_item__follows_is_list:
+                                                    data__policytarget1__goal1__assessment_item__follows_len = len(data__policytarget1__goal1__assessment_item__follows)
+                                                    for data__policytarget1__goal1__assessment_item__follows_x, data__policytarget1__goal1__assessment_item__follows_item in enumerate(data__policytarget1__goal1__assessment_item__follows):
+                                                        if not isinstance(data__policytarget1__goal1__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget1__goal1__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}].follows[{data__policytarget1__goal1__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget1__goal1__assessment_item_keys:
+                                                data__policytarget1__goal1__assessment_item_keys.remove("status")
+                                                data__policytarget1__goal1__assessment_item__status = data__policytarget1__goal1__assessment_item["status"]
+                                                if not (isinstance(data__policytarget1__goal1__assessment_item__status, str) and data__policytarget1__goal1__assessment_item__status == 'planned' or isinstance(data__policytarget1__goal1__assessment_item__status, str) and data__policytarget1__goal1__assessment_item__status == 'in-progress' or isinstance(data__policytarget1__goal1__assessment_item__status, str) and data__policytarget1__goal1__assessment_item__status == 'done' or isinstance(data__policytarget1__goal1__assessment_item__status, str) and data__policytarget1__goal1__assessment_item__status == 'ongoing' or isinstance(data__policytarget1__goal1__assessment_item__status, str) and data__policytarget1__goal1__assessment_item__status == 'delayed' or isinstance(data__policytarget1__goal1__assessment_item__status, str) and data__policytarget1__goal1__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget1__goal1__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget1__goal1__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget1__goal1_keys:
+                                data__policytarget1__goal1_keys.remove("follow-up")
+                                data__policytarget1__goal1__followup = data__policytarget1__goal1["follow-up"]
+                                if not isinstance(data__policytarget1__goal1__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up must be array or string or null")
+                                data__policytarget1__goal1__followup_is_list = isinstance(data__policytarget1__goal1__followup, (list, tuple))
+                                if data__policytarget1__goal1__followup_is_list:
+                                    data__policytarget1__goal1__followup_len = len(data__policytarget1__goal1__followup)
+                                    for data__policytarget1__goal1__followup_x, data__policytarget1__goal1__followup_item in enumerate(data__policytarget1__goal1__followup):
+                                        if not isinstance(data__policytarget1__goal1__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget1__goal1__followup_item_is_dict = isinstance(data__policytarget1__goal1__followup_item, dict)
+                                        if data__policytarget1__goal1__followup_item_is_dict:
+                                            data__policytarget1__goal1__followup_item__missing_keys = set(['text']) - data__policytarget1__goal1__followup_item.keys()
+                                            if data__policytarget1__goal1__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget1__goal1__followup_item_keys = set(data__policytarget1__goal1__followup_item.keys())
+                                            if "text" in data__policytarget1__goal1__followup_item_keys:
+                                                data__policytarget1__goal1__followup_item_keys.remove("text")
+                                                data__policytarget1__goal1__followup_item__text = data__policytarget1__goal1__followup_item["text"]
+                                                if not isinstance(data__policytarget1__goal1__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget1__goal1__followup_item_keys:
+                                                data__policytarget1__goal1__followup_item_keys.remove("id")
+                                                data__policytarget1__goal1__followup_item__id = data__policytarget1__goal1__followup_item["id"]
+                                                if not isinstance(data__policytarget1__goal1__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget1__goal1__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget1__goal1__followup_item_keys:
+                                                data__policytarget1__goal1__followup_item_keys.remove("timeframe")
+                                                data__policytarget1__goal1__followup_item__timeframe = data__policytarget1__goal1__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget1__goal1__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget1__goal1__followup_item__timeframe, float) and data__policytarget1__goal1__followup_item__timeframe.is_integer()) or isinstance(data__policytarget1__goal1__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget1__goal1__followup_item_keys:
+                                                data__policytarget1__goal1__followup_item_keys.remove("follows")
+                                                data__policytarget1__goal1__followup_item__follows = data__policytarget1__goal1__followup_item["follows"]
+                                                if not isinstance(data__policytarget1__goal1__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget1__goal1__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget1__goal1__followup_item__follows_is_list = isinstance(data__policytarget1__goal1__followup_item__follows, (list, tuple))
+                                                if data__policytarget1__goal1__followup_item__follows_is_list:
+                                                    data__policytarget1__goal1__followup_item__follows_len = len(data__policytarget1__goal1__followup_item__follows)
+                                                    for data__policytarget1__goal1__followup_item__follows_x, data__policytarget1__goal1__followup_item__follows_item in enumerate(data__policytarget1__goal1__followup_item__follows):
+                                                        if not isinstance(data__policytarget1__goal1__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget1__goal1__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}].follows[{data__policytarget1__goal1__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget1__goal1__followup_item_keys:
+                                                data__policytarget1__goal1__followup_item_keys.remove("status")
+                                                data__policytarget1__goal1__followup_item__status = data__policytarget1__goal1__followup_item["status"]
+                                                if not (isinstance(data__policytarget1__goal1__followup_item__status, str) and data__policytarget1__goal1__followup_item__status == 'planned' or isinstance(data__policytarget1__goal1__followup_item__status, str) and data__policytarget1__goal1__followup_item__status == 'in-progress' or isinstance(data__policytarget1__goal1__followup_item__status, str) and data__policytarget1__goal1__followup_item__status == 'done' or isinstance(data__policytarget1__goal1__followup_item__status, str) and data__policytarget1__goal1__followup_item__status == 'ongoing' or isinstance(data__policytarget1__goal1__followup_item__status, str) and data__policytarget1__goal1__followup_item__status == 'delayed' or isinstance(data__policytarget1__goal1__followup_item__status, str) and data__policytarget1__goal1__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget1__goal1__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget1__goal1__followup_item_keys)+" properties")
+                            if data__policytarget1__goal1_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1 must not contain "+str(data__policytarget1__goal1_keys)+" properties")
+                    if data__policytarget1_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must not contain "+str(data__policytarget1_keys)+" properties")
+            if "policy-target-2" in data_keys:
+                data_keys.remove("policy-target-2")
+                data__policytarget2 = data["policy-target-2"]
+                if not isinstance(data__policytarget2, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must be object or null")
+                data__policytarget2_is_dict = isinstance(data__policytarget2, dict)
+                if data__policytarget2_is_dict:
+                    data__policytarget2_keys = set(data__policytarget2.keys())
+                    if "goal-1" in data__policytarget2_keys:
+                        data__policytarget2_keys.remove("goal-1")
+                        data__policytarget2__goal1 = data__policytarget2["goal-1"]
+                        if not isinstance(data__policytarget2__goal1, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1 must be object or null")
+                        data__policytarget2__goal1_is_dict = isinstance(data__policytarget2__goal1, dict)
+                        if data__policytarget2__goal1_is_dict:
+                            data__policytarget2__goal1_keys = set(data__policytarget2__goal1.keys())
+                            if "implementation" in data__policytarget2__goal1_keys:
+                                data__policytarget2__goal1_keys.remove("implementation")
+                                data__policytarget2__goal1__implementation = data__policytarget2__goal1["implementation"]
+                                if not isinstance(data__policytarget2__goal1__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation must be array or string or null")
+                                data__policytarget2__goal1__implementation_is_list = isinstance(data__policytarget2__goal1__implementation, (list, tuple))
+                                if data__policytarget2__goal1__implementation_is_list:
+                                    data__policytarget2__goal1__implementation_len = len(data__policytarget2__goal1__implementation)
+                                    for data__policytarget2__goal1__implementation_x, data__policytarget2__goal1__implementation_item in enumerate(data__policytarget2__goal1__implementation):
+                                        if not isinstance(data__policytarget2__goal1__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget2__goal1__implementation_item_is_dict = isinstance(data__policytarget2__goal1__implementation_item, dict)
+                                        if data__policytarget2__goal1__implementation_item_is_dict:
+                                            data__policytarget2__goal1__implementation_item__missing_keys = set(['text']) - data__policytarget2__goal1__implementation_item.keys()
+                                            if data__policytarget2__goal1__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget2__goal1__implementation_item_keys = set(data__policytarget2__goal1__implementation_item.keys())
+                                            if "text" in data__policytarget2__goal1__implementation_item_keys:
+                                                data__policytarget2__goal1__implementation_item_keys.remove("text")
+                                                data__policytarget2__goal1__implementation_item__text = data__policytarget2__goal1__implementation_item["text"]
+                                                if not isinstance(data__policytarget2__goal1__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget2__goal1__implementation_item_keys:
+                                                data__policytarget2__goal1__implementation_item_keys.remove("timeframe")
+                                                data__policytarget2__goal1__implementation_item__timeframe = data__policytarget2__goal1__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget2__goal1__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__goal1__implementation_item__timeframe, float) and data__policytarget2__goal1__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget2__goal1__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget2__goal1__implementation_item_keys:
+                                                data__policytarget2__goal1__implementation_item_keys.remove("follows")
+                                                data__policytarget2__goal1__implementation_item__follows = data__policytarget2__goal1__implementation_item["follows"]
+                                                if not isinstance(data__policytarget2__goal1__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__goal1__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget2__goal1__implementation_item__follows_is_list = isinstance(data__policytarget2__goal1__implementation_item__follows, (list, tuple))
+                                                if data__policytarget2__goal1__implementation_item__follows_is_list:
+                                                    data__policytarget2__goal1__implementation_item__follows_len = len(data__policytarget2__goal1__implementation_item__follows)
+                                                    for data__policytarget2__goal1__implementation_item__follows_x, data__policytarget2__goal1__implementation_item__follows_item in enumerate(data__policytarget2__goal1__implementation_item__follows):
+                                                        if not isinstance(data__policytarget2__goal1__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal1__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}].follows[{data__policytarget2__goal1__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget2__goal1__implementation_item_keys:
+                                                data__policytarget2__goal1__implementation_item_keys.remove("status")
+                                                data__policytarget2__goal1__implementation_item__status = data__policytarget2__goal1__implementation_item["status"]
+                                                if not (isinstance(data__policytarget2__goal1__implementation_item__status, str) and data__policytarget2__goal1__implementation_item__status == 'planned' or isinstance(data__policytarget2__goal1__implementation_item__status, str) and data__policytarget2__goal1__implementation_item__status == 'in-progress' or isinstance(data__policytarget2__goal1__implementation_item__status, str) and data__policytarget2__goal1__implementation_item__status == 'done' or isinstance(data__policytarget2__goal1__implementation_item__status, str) and data__policytarget2__goal1__implementation_item__status == 'ongoing' or isinstance(data__policytarget2__goal1__implementation_item__status, str) and data__policytarget2__goal1__implementation_item__status == 'delayed' or isinstance(data__policytarget2__goal1__implementation_item__status, str) and data__policytarget2__goal1__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget2__goal1__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__goal1__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget2__goal1_keys:
+                                data__policytarget2__goal1_keys.remove("assessment")
+                                data__policytarget2__goal1__assessment = data__policytarget2__goal1["assessment"]
+                                if not isinstance(data__policytarget2__goal1__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment must be array or string or null")
+                                data__policytarget2__goal1__assessment_is_list = isinstance(data__policytarget2__goal1__assessment, (list, tuple))
+                                if data__policytarget2__goal1__assessment_is_list:
+                                    data__policytarget2__goal1__assessment_len = len(data__policytarget2__goal1__assessment)
+                                    for data__policytarget2__goal1__assessment_x, data__policytarget2__goal1__assessment_item in enumerate(data__policytarget2__goal1__assessment):
+                                        if not isinstance(data__policytarget2__goal1__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget2__goal1__assessment_item_is_dict = isinstance(data__policytarget2__goal1__assessment_item, dict)
+                                        if data__policytarget2__goal1__assessment_item_is_dict:
+                                            data__policytarget2__goal1__assessment_item__missing_keys = set(['text']) - data__policytarget2__goal1__assessment_item.keys()
+                                            if data__policytarget2__goal1__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget2__goal1__assessment_item_keys = set(data__policytarget2__goal1__assessment_item.keys())
+                                            if "text" in data__policytarget2__goal1__assessment_item_keys:
+                                                data__policytarget2__goal1__assessment_item_keys.remove("text")
+                                                data__policytarget2__goal1__assessment_item__text = data__policytarget2__goal1__assessment_item["text"]
+                                                if not isinstance(data__policytarget2__goal1__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget2__goal1__assessment_item_keys:
+                                                data__policytarget2__goal1__assessment_item_keys.remove("timeframe")
+                                                data__policytarget2__goal1__assessment_item__timeframe = data__policytarget2__goal1__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget2__goal1__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__goal1__assessment_item__timeframe, float) and data__policytarget2__goal1__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget2__goal1__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget2__goal1__assessment_item_keys:
+                                                data__policytarget2__goal1__assessment_item_keys.remove("follows")
+                                                data__policytarget2__goal1__assessment_item__follows = data__policytarget2__goal1__assessment_item["follows"]
+                                                if not isinstance(data__policytarget2__goal1__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__goal1__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget2__goal1__assessment_item__follows_is_list = isinstance(data__policytarget2__goal1__assessment_item__follows, (list, tuple))
+                                                if data__policytarget2__goal1__assessment_item__follows_is_list:
+                                                    data__policytarget2__goal1__assessment_item__follows_len = len(data__policytarget2__goal1__assessment_item__follows)
+                                                    for data__policytarget2__goal1__assessment_item__follows_x, data__policytarget2__goal1__assessment_item__follows_item in enumerate(data__policytarget2__goal1__assessment_item__follows):
+                                                        if not isinstance(data__policytarget2__goal1__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal1__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}].follows[{data__policytarget2__goal1__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget2__goal1__assessment_item_keys:
+                                                data__policytarget2__goal1__assessment_item_keys.remove("status")
+                                                data__policytarget2__goal1__assessment_item__status = data__policytarget2__goal1__assessment_item["status"]
+                                                if not (isinstance(data__policytarget2__goal1__assessment_item__status, str) and data__policytarget2__goal1__assessment_item__status == 'planned' or isinstance(data__policytarget2__goal1__assessment_item__status, str) and data__policytarget2__goal1__assessment_item__status == 'in-progress' or isinstance(data__policytarget2__goal1__assessment_item__status, str) and data__policytarget2__goal1__assessment_item__status == 'done' or isinstance(data__policytarget2__goal1__assessment_item__status, str) and data__policytarget2__goal1__assessment_item__status == 'ongoing' or isinstance(data__policytarget2__goal1__assessment_item__status, str) and data__policytarget2__goal1__assessment_item__status == 'delayed' or isinstance(data__policytarget2__goal1__assessment_item__status, str) and data__policytarget2__goal1__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget2__goal1__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__goal1__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget2__goal1_keys:
+                                data__policytarget2__goal1_keys.remove("follow-up")
+                                data__policytarget2__goal1__followup = data__policytarget2__goal1["follow-up"]
+                                if not isinstance(data__policytarget2__goal1__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up must be array or string or null")
+                                data__policytarget2__goal1__followup_is_list = isinstance(data__policytarget2__goal1__followup, (list, tuple))
+                                if data__policytarget2__goal1__followup_is_list:
+                                    data__policytarget2__goal1__followup_len = len(data__policytarget2__goal1__followup)
+                                    for data__policytarget2__goal1__followup_x, data__policytarget2__goal1__followup_item in enumerate(data__policytarget2__goal1__followup):
+                                        if not isinstance(data__policytarget2__goal1__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget2__goal1__followup_item_is_dict = isinstance(data__policytarget2__goal1__followup_item, dict)
+                                        if data__policytarget2__goal1__followup_item_is_dict:
+                                            data__policytarget2__goal1__followup_item__missing_keys = set(['text']) - data__policytarget2__goal1__followup_item.keys()
+                                            if data__policytarget2__goal1__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget2__goal1__followup_item_keys = set(data__policytarget2__goal1__followup_item.keys())
+                                            if "text" in data__policytarget2__goal1__followup_item_keys:
+                                                data__policytarget2__goal1__followup_item_keys.remove("text")
+                                                data__policytarget2__goal1__followup_item__text = data__policytarget2__goal1__followup_item["text"]
+                                                if not isinstance(data__policytarget2__goal1__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget2__goal1__followup_item_keys:
+                                                data__policytarget2__goal1__followup_item_keys.remove("id")
+                                                data__policytarget2__goal1__followup_item__id = data__policytarget2__goal1__followup_item["id"]
+                                                if not isinstance(data__policytarget2__goal1__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal1__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget2__goal1__followup_item_keys:
+                                                data__policytarget2__goal1__followup_item_keys.remove("timeframe")
+                                                data__policytarget2__goal1__followup_item__timeframe = data__policytarget2__goal1__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget2__goal1__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__goal1__followup_item__timeframe, float) and data__policytarget2__goal1__followup_item__timeframe.is_integer()) or isinstance(data__policytarget2__goal1__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget2__goal1__followup_item_keys:
+                                                data__policytarget2__goal1__followup_item_keys.remove("follows")
+                                                data__policytarget2__goal1__followup_item__follows = data__policytarget2__goal1__followup_item["follows"]
+                                                if not isinstance(data__policytarget2__goal1__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__goal1__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget2__goal1__followup_item__follows_is_list = isinstance(data__policytarget2__goal1__followup_item__follows, (list, tuple))
+                                                if data__policytarget2__goal1__followup_item__follows_is_list:
+                                                    data__policytarget2__goal1__followup_item__follows_len = len(data__policytarget2__goal1__followup_item__follows)
+                                                    for data__policytarget2__goal1__followup_item__follows_x, data__policytarget2__goal1__followup_item__follows_item in enumerate(data__policytarget2__goal1__followup_item__follows):
+                                                        if not isinstance(data__policytarget2__goal1__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal1__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}].follows[{data__policytarget2__goal1__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget2__goal1__followup_item_keys:
+                                                data__policytarget2__goal1__followup_item_keys.remove("status")
+                                                data__policytarget2__goal1__followup_item__status = data__policytarget2__goal1__followup_item["status"]
+                                                if not (isinstance(data__policytarget2__goal1__followup_item__status, str) and data__policytarget2__goal1__followup_item__status == 'planned' or isinstance(data__policytarget2__goal1__followup_item__status, str) and data__policytarget2__goal1__followup_item__status == 'in-progress' or isinstance(data__policytarget2__goal1__followup_item__status, str) and data__policytarget2__goal1__followup_item__status == 'done' or isinstance(data__policytarget2__goal1__followup_item__status, str) and data__policytarget2__goal1__followup_item__status == 'ongoing' or isinstance(data__policytarget2__goal1__followup_item__status, str) and data__policytarget2__goal1__followup_item__status == 'delayed' or isinstance(data__policytarget2__goal1__followup_item__status, str) and data__policytarget2__goal1__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget2__goal1__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__goal1__followup_item_keys)+" properties")
+                            if data__policytarget2__goal1_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1 must not contain "+str(data__policytarget2__goal1_keys)+" properties")
+                    if "goal-2" in data__policytarget2_keys:
+                        data__policytarget2_keys.remove("goal-2")
+                        data__policytarget2__goal2 = data__policytarget2["goal-2"]
+                        if not isinstance(data__policytarget2__goal2, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2 must be object or null")
+                        data__policytarget2__goal2_is_dict = isinstance(data__policytarget2__goal2, dict)
+                        if data__policytarget2__goal2_is_dict:
+                            data__policytarget2__goal2_keys = set(data__policytarget2__goal2.keys())
+                            if "implementation" in data__policytarget2__goal2_keys:
+                                data__policytarget2__goal2_keys.remove("implementation")
+                                data__policytarget2__goal2__implementation = data__policytarget2__goal2["implementation"]
+                                if not isinstance(data__policytarget2__goal2__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation must be array or string or null")
+                                data__policytarget2__goal2__implementation_is_list = isinstance(data__policytarget2__goal2__implementation, (list, tuple))
+                                if data__policytarget2__goal2__implementation_is_list:
+                                    data__policytarget2__goal2__implementation_len = len(data__policytarget2__goal2__implementation)
+                                    for data__policytarget2__goal2__implementation_x, data__policytarget2__goal2__implementation_item in enumerate(data__policytarget2__goal2__implementation):
+                                        if not isinstance(data__policytarget2__goal2__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget2__goal2__implementation_item_is_dict = isinstance(data__policytarget2__goal2__implementation_item, dict)
+                                        if data__policytarget2__goal2__implementation_item_is_dict:
+                                            data__policytarget2__goal2__implementation_item__missing_keys = set(['text']) - data__policytarget2__goal2__implementation_item.keys()
+                                            if data__policytarget2__goal2__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget2__goal2__implementation_item_keys = set(data__policytarget2__goal2__implementation_item.keys())
+                                            if "text" in data__policytarget2__goal2__implementation_item_keys:
+                                                data__policytarget2__goal2__implementation_item_keys.remove("text")
+                                                data__policytarget2__goal2__implementation_item__text = data__policytarget2__goal2__implementation_item["text"]
+                                                if not isinstance(data__policytarget2__goal2__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget2__goal2__implementation_item_keys:
+                                                data__policytarget2__goal2__implementation_item_keys.remove("timeframe")
+                                                data__policytarget2__goal2__implementation_item__timeframe = data__policytarget2__goal2__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget2__goal2__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__goal2__implementation_item__timeframe, float) and data__policytarget2__goal2__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget2__goal2__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget2__goal2__implementation_item_keys:
+                                                data__policytarget2__goal2__implementation_item_keys.remove("follows")
+                                                data__policytarget2__goal2__implementation_item__follows = data__policytarget2__goal2__implementation_item["follows"]
+                                                if not isinstance(data__policytarget2__goal2__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__goal2__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget2__goal2__implementation_item__follows_is_list = isinstance(data__policytarget2__goal2__implementation_item__follows, (list, tuple))
+                                                if data__policytarget2__goal2__implementation_item__follows_is_list:
+                                                    data__policytarget2__goal2__implementation_item__follows_len = len(data__policytarget2__goal2__implementation_item__follows)
+                                                    for data__policytarget2__goal2__implementation_item__follows_x, data__policytarget2__goal2__implementation_item__follows_item in enumerate(data__policytarget2__goal2__implementation_item__follows):
+                                                        if not isinstance(data__policytarget2__goal2__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal2__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}].follows[{data__policytarget2__goal2__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget2__goal2__implementation_item_keys:
+                                                data__policytarget2__goal2__implementation_item_keys.remove("status")
+                                                data__policytarget2__goal2__implementation_item__status = data__policytarget2__goal2__implementation_item["status"]
+                                                if not (isinstance(data__policytarget2__goal2__implementation_item__status, str) and data__policytarget2__goal2__implementation_item__status == 'planned' or isinstance(data__policytarget2__goal2__implementation_item__status, str) and data__policytarget2__goal2__implementation_item__status == 'in-progress' or isinstance(data__policytarget2__goal2__implementation_item__status, str) and data__policytarget2__goal2__implementation_item__status == 'done' or isinstance(data__policytarget2__goal2__implementation_item__status, str) and data__policytarget2__goal2__implementation_item__status == 'ongoing' or isinstance(data__policytarget2__goal2__implementation_item__status, str) and data__policytarget2__goal2__implementation_item__status == 'delayed' or isinstance(data__policytarget2__goal2__implementation_item__status, str) and data__policytarget2__goal2__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget2__goal2__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__goal2__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget2__goal2_keys:
+                                data__policytarget2__goal2_keys.remove("assessment")
+                                data__policytarget2__goal2__assessment = data__policytarget2__goal2["assessment"]
+                                if not isinstance(data__policytarget2__goal2__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment must be array or string or null")
+                                data__policytarget2__goal2__assessment_is_list = isinstance(data__policytarget2__goal2__assessment, (list, tuple))
+                                if data__policytarget2__goal2__assessment_is_list:
+                                    data__policytarget2__goal2__assessment_len = len(data__policytarget2__goal2__assessment)
+                                    for data__policytarget2__goal2__assessment_x, data__policytarget2__goal2__assessment_item in enumerate(data__policytarget2__goal2__assessment):
+                                        if not isinstance(data__policytarget2__goal2__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget2__goal2__assessment_item_is_dict = isinstance(data__policytarget2__goal2__assessment_item, dict)
+                                        if data__policytarget2__goal2__assessment_item_is_dict:
+                                            data__policytarget2__goal2__assessment_item__missing_keys = set(['text']) - data__policytarget2__goal2__assessment_item.keys()
+                                            if data__policytarget2__goal2__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget2__goal2__assessment_item_keys = set(data__policytarget2__goal2__assessment_item.keys())
+                                            if "text" in data__policytarget2__goal2__assessment_item_keys:
+                                                data__policytarget2__goal2__assessment_item_keys.remove("text")
+                                                data__policytarget2__goal2__assessment_item__text = data__policytarget2__goal2__assessment_item["text"]
+                                                if not isinstance(data__policytarget2__goal2__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget2__goal2__assessment_item_keys:
+                                                data__policytarget2__goal2__assessment_item_keys.remove("timeframe")
+                                                data__policytarget2__goal2__assessment_item__timeframe = data__policytarget2__goal2__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget2__goal2__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__goal2__assessment_item__timeframe, float) and data__policytarget2__goal2__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget2__goal2__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget2__goal2__assessment_item_keys:
+                                                data__policytarget2__goal2__assessment_item_keys.remove("follows")
+                                                data__policytarget2__goal2__assessment_item__follows = data__policytarget2__goal2__assessment_item["follows"]
+                                                if not isinstance(data__policytarget2__goal2__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__goal2__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget2__goal2__assessment_item__follows_is_list = isinstance(data__policytarget2__goal2__assessment_item__follows, (list, tuple))
+                                                if data__policytarget2__goal2__assessment_item__follows_is_list:
+                                                    data__policytarget2__goal2__assessment_item__follows_len = len(data__policytarget2__goal2__assessment_item__follows)
+                                                    for data__policytarget2__goal2__assessment_item__follows_x, data__policytarget2__goal2__assessment_item__follows_item in enumerate(data__policytarget2__goal2__assessment_item__follows):
+                                                        if not isinstance(data__policytarget2__goal2__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal2__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}].follows[{data__policytarget2__goal2__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget2__goal2__assessment_item_keys:
+                                                data__policytarget2__goal2__assessment_item_keys.remove("status")
+                                                data__policytarget2__goal2__assessment_item__status = data__policytarget2__goal2__assessment_item["status"]
+                                                if not (isinstance(data__policytarget2__goal2__assessment_item__status, str) and data__policytarget2__goal2__assessment_item__status == 'planned' or isinstance(data__policytarget2__goal2__assessment_item__status, str) and data__policytarget2__goal2__assessment_item__status == 'in-progress' or isinstance(data__policytarget2__goal2__assessment_item__status, str) and data__policytarget2__goal2__assessment_item__status == 'done' or isinstance(data__policytarget2__goal2__assessment_item__status, str) and data__policytarget2__goal2__assessment_item__status == 'ongoing' or isinstance(data__policytarget2__goal2__assessment_item__status, str) and data__policytarget2__goal2__assessment_item__status == 'delayed' or isinstance(data__policytarget2__goal2__assessment_item__status, str) and data__policytarget2__goal2__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget2__goal2__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__goal2__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget2__goal2_keys:
+                                data__policytarget2__goal2_keys.remove("follow-up")
+                                data__policytarget2__goal2__followup = data__policytarget2__goal2["follow-up"]
+                                if not isinstance(data__policytarget2__goal2__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up must be array or string or null")
+                                data__policytarget2__goal2__followup_is_list = isinstance(data__policytarget2__goal2__followup, (list, tuple))
+                                if data__policytarget2__goal2__followup_is_list:
+                                    data__policytarget2__goal2__followup_len = len(data__policytarget2__goal2__followup)
+                                    for data__policytarget2__goal2__followup_x, data__policytarget2__goal2__followup_item in enumerate(data__policytarget2__goal2__followup):
+                                        if not isinstance(data__policytarget2__goal2__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget2__goal2__followup_item_is_dict = isinstance(data__policytarget2__goal2__followup_item, dict)
+                                        if data__policytarget2__goal2__followup_item_is_dict:
+                                            data__policytarget2__goal2__followup_item__missing_keys = set(['text']) - data__policytarget2__goal2__followup_item.keys()
+                                            if data__policytarget2__goal2__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget2__goal2__followup_item_keys = set(data__policytarget2__goal2__followup_item.keys())
+                                            if "text" in data__policytarget2__goal2__followup_item_keys:
+                                                data__policytarget2__goal2__followup_item_keys.remove("text")
+                                                data__policytarget2__goal2__followup_item__text = data__policytarget2__goal2__followup_item["text"]
+                                                if not isinstance(data__policytarget2__goal2__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget2__goal2__followup_item_keys:
+                                                data__policytarget2__goal2__followup_item_keys.remove("id")
+                                                data__policytarget2__goal2__followup_item__id = data__policytarget2__goal2__followup_item["id"]
+                                                if not isinstance(data__policytarget2__goal2__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal2__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget2__goal2__followup_item_keys:
+                                                data__policytarget2__goal2__followup_item_keys.remove("timeframe")
+                                                data__policytarget2__goal2__followup_item__timeframe = data__policytarget2__goal2__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget2__goal2__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget2__goal2__followup_item__timeframe, float) and data__policytarget2__goal2__followup_item__timeframe.is_integer()) or isinstance(data__policytarget2__goal2__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget2__goal2__followup_item_keys:
+                                                data__policytarget2__goal2__followup_item_keys.remove("follows")
+                                                data__policytarget2__goal2__followup_item__follows = data__policytarget2__goal2__followup_item["follows"]
+                                                if not isinstance(data__policytarget2__goal2__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget2__goal2__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget2__goal2__followup_item__follows_is_list = isinstance(data__policytarget2__goal2__followup_item__follows, (list, tuple))
+                                                if data__policytarget2__goal2__followup_item__follows_is_list:
+                                                    data__policytarget2__goal2__followup_item__follows_len = len(data__policytarget2__goal2__followup_item__follows)
+                                                    for data__policytarget2__goal2__followup_item__follows_x, data__policytarget2__goal2__followup_item__follows_item in enumerate(data__policytarget2__goal2__followup_item__follows):
+                                                        if not isinstance(data__policytarget2__goal2__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget2__goal2__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}].follows[{data__policytarget2__goal2__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget2__goal2__followup_item_keys:
+                                                data__policytarget2__goal2__followup_item_keys.remove("status")
+                                                data__policytarget2__goal2__followup_item__status = data__policytarget2__goal2__followup_item["status"]
+                                                if not (isinstance(data__policytarget2__goal2__followup_item__status, str) and data__policytarget2__goal2__followup_item__status == 'planned' or isinstance(data__policytarget2__goal2__followup_item__status, str) and data__policytarget2__goal2__followup_item__status == 'in-progress' or isinstance(data__policytarget2__goal2__followup_item__status, str) and data__policytarget2__goal2__followup_item__status == 'done' or isinstance(data__policytarget2__goal2__followup_item__status, str) and data__policytarget2__goal2__followup_item__status == 'ongoing' or isinstance(data__policytarget2__goal2__followup_item__status, str) and data__policytarget2__goal2__followup_item__status == 'delayed' or isinstance(data__policytarget2__goal2__followup_item__status, str) and data__policytarget2__goal2__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget2__goal2__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget2__goal2__followup_item_keys)+" properties")
+                            if data__policytarget2__goal2_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2 must not contain "+str(data__policytarget2__goal2_keys)+" properties")
+                    if data__policytarget2_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must not contain "+str(data__policytarget2_keys)+" properties")
+            if "policy-target-3" in data_keys:
+                data_keys.remove("policy-target-3")
+                data__policytarget3 = data["policy-target-3"]
+                if not isinstance(data__policytarget3, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must be object or null")
+                data__policytarget3_is_dict = isinstance(data__policytarget3, dict)
+                if data__policytarget3_is_dict:
+                    data__policytarget3_keys = set(data__policytarget3.keys())
+                    if "goal-1" in data__policytarget3_keys:
+                        data__policytarget3_keys.remove("goal-1")
+                        data__policytarget3__goal1 = data__policytarget3["goal-1"]
+                        if not isinstance(data__policytarget3__goal1, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1 must be object or null")
+                        data__policytarget3__goal1_is_dict = isinstance(data__policytarget3__goal1, dict)
+                        if data__policytarget3__goal1_is_dict:
+                            data__policytarget3__goal1_keys = set(data__policytarget3__goal1.keys())
+                            if "implementation" in data__policytarget3__goal1_keys:
+                                data__policytarget3__goal1_keys.remove("implementation")
+                                data__policytarget3__goal1__implementation = data__policytarget3__goal1["implementation"]
+                                if not isinstance(data__policytarget3__goal1__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation must be array or string or null")
+                                data__policytarget3__goal1__implementation_is_list = isinstance(data__policytarget3__goal1__implementation, (list, tuple))
+                                if data__policytarget3__goal1__implementation_is_list:
+                                    data__policytarget3__goal1__implementation_len = len(data__policytarget3__goal1__implementation)
+                                    for data__policytarget3__goal1__implementation_x, data__policytarget3__goal1__implementation_item in enumerate(data__policytarget3__goal1__implementation):
+                                        if not isinstance(data__policytarget3__goal1__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget3__goal1__implementation_item_is_dict = isinstance(data__policytarget3__goal1__implementation_item, dict)
+                                        if data__policytarget3__goal1__implementation_item_is_dict:
+                                            data__policytarget3__goal1__implementation_item__missing_keys = set(['text']) - data__policytarget3__goal1__implementation_item.keys()
+                                            if data__policytarget3__goal1__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget3__goal1__implementation_item_keys = set(data__policytarget3__goal1__implementation_item.keys())
+                                            if "text" in data__policytarget3__goal1__implementation_item_keys:
+                                                data__policytarget3__goal1__implementation_item_keys.remove("text")
+                                                data__policytarget3__goal1__implementation_item__text = data__policytarget3__goal1__implementation_item["text"]
+                                                if not isinstance(data__policytarget3__goal1__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget3__goal1__implementation_item_keys:
+                                                data__policytarget3__goal1__implementation_item_keys.remove("timeframe")
+                                                data__policytarget3__goal1__implementation_item__timeframe = data__policytarget3__goal1__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget3__goal1__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__goal1__implementation_item__timeframe, float) and data__policytarget3__goal1__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget3__goal1__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget3__goal1__implementation_item_keys:
+                                                data__policytarget3__goal1__implementation_item_keys.remove("follows")
+                                                data__policytarget3__goal1__implementation_item__follows = data__policytarget3__goal1__implementation_item["follows"]
+                                                if not isinstance(data__policytarget3__goal1__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__goal1__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget3__goal1__implementation_item__follows_is_list = isinstance(data__policytarget3__goal1__implementation_item__follows, (list, tuple))
+                                                if data__policytarget3__goal1__implementation_item__follows_is_list:
+                                                    data__policytarget3__goal1__implementation_item__follows_len = len(data__policytarget3__goal1__implementation_item__follows)
+                                                    for data__policytarget3__goal1__implementation_item__follows_x, data__policytarget3__goal1__implementation_item__follows_item in enumerate(data__policytarget3__goal1__implementation_item__follows):
+                                                        if not isinstance(data__policytarget3__goal1__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal1__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}].follows[{data__policytarget3__goal1__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget3__goal1__implementation_item_keys:
+                                                data__policytarget3__goal1__implementation_item_keys.remove("status")
+                                                data__policytarget3__goal1__implementation_item__status = data__policytarget3__goal1__implementation_item["status"]
+                                                if not (isinstance(data__policytarget3__goal1__implementation_item__status, str) and data__policytarget3__goal1__implementation_item__status == 'planned' or isinstance(data__policytarget3__goal1__implementation_item__status, str) and data__policytarget3__goal1__implementation_item__status == 'in-progress' or isinstance(data__policytarget3__goal1__implementation_item__status, str) and data__policytarget3__goal1__implementation_item__status == 'done' or isinstance(data__policytarget3__goal1__implementation_item__status, str) and data__policytarget3__goal1__implementation_item__status == 'ongoing' or isinstance(data__policytarget3__goal1__implementation_item__status, str) and data__policytarget3__goal1__implementation_item__status == 'delayed' or isinstance(data__policytarget3__goal1__implementation_item__status, str) and data__policytarget3__goal1__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget3__goal1__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__goal1__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget3__goal1_keys:
+                                data__policytarget3__goal1_keys.remove("assessment")
+                                data__policytarget3__goal1__assessment = data__policytarget3__goal1["assessment"]
+                                if not isinstance(data__policytarget3__goal1__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment must be array or string or null")
+                                data__policytarget3__goal1__assessment_is_list = isinstance(data__policytarget3__goal1__assessment, (list, tuple))
+                                if data__policytarget3__goal1__assessment_is_list:
+                                    data__policytarget3__goal1__assessment_len = len(data__policytarget3__goal1__assessment)
+                                    for data__policytarget3__goal1__assessment_x, data__policytarget3__goal1__assessment_item in enumerate(data__policytarget3__goal1__assessment):
+                                        if not isinstance(data__policytarget3__goal1__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget3__goal1__assessment_item_is_dict = isinstance(data__policytarget3__goal1__assessment_item, dict)
+                                        if data__policytarget3__goal1__assessment_item_is_dict:
+                                            data__policytarget3__goal1__assessment_item__missing_keys = set(['text']) - data__policytarget3__goal1__assessment_item.keys()
+                                            if data__policytarget3__goal1__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget3__goal1__assessment_item_keys = set(data__policytarget3__goal1__assessment_item.keys())
+                                            if "text" in data__policytarget3__goal1__assessment_item_keys:
+                                                data__policytarget3__goal1__assessment_item_keys.remove("text")
+                                                data__policytarget3__goal1__assessment_item__text = data__policytarget3__goal1__assessment_item["text"]
+                                                if not isinstance(data__policytarget3__goal1__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget3__goal1__assessment_item_keys:
+                                                data__policytarget3__goal1__assessment_item_keys.remove("timeframe")
+                                                data__policytarget3__goal1__assessment_item__timeframe = data__policytarget3__goal1__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget3__goal1__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__goal1__assessment_item__timeframe, float) and data__policytarget3__goal1__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget3__goal1__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget3__goal1__assessment_item_keys:
+                                                data__policytarget3__goal1__assessment_item_keys.remove("follows")
+                                                data__policytarget3__goal1__assessment_item__follows = data__policytarget3__goal1__assessment_item["follows"]
+                                                if not isinstance(data__policytarget3__goal1__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__goal1__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget3__goal1__assessment_item__follows_is_list = isinstance(data__policytarget3__goal1__assessment_item__follows, (list, tuple))
+                                                if data__policytarget3__goal1__assessment_item__follows_is_list:
+                                                    data__policytarget3__goal1__assessment_item__follows_len = len(data__policytarget3__goal1__assessment_item__follows)
+                                                    for data__policytarget3__goal1__assessment_item__follows_x, data__policytarget3__goal1__assessment_item__follows_item in enumerate(data__policytarget3__goal1__assessment_item__follows):
+                                                        if not isinstance(data__policytarget3__goal1__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal1__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}].follows[{data__policytarget3__goal1__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget3__goal1__assessment_item_keys:
+                                                data__policytarget3__goal1__assessment_item_keys.remove("status")
+                                                data__policytarget3__goal1__assessment_item__status = data__policytarget3__goal1__assessment_item["status"]
+                                                if not (isinstance(data__policytarget3__goal1__assessment_item__status, str) and data__policytarget3__goal1__assessment_item__status == 'planned' or isinstance(data__policytarget3__goal1__assessment_item__status, str) and data__policytarget3__goal1__assessment_item__status == 'in-progress' or isinstance(data__policytarget3__goal1__assessment_item__status, str) and data__policytarget3__goal1__assessment_item__status == 'done' or isinstance(data__policytarget3__goal1__assessment_item__status, str) and data__policytarget3__goal1__assessment_item__status == 'ongoing' or isinstance(data__policytarget3__goal1__assessment_item__status, str) and data__policytarget3__goal1__assessment_item__status == 'delayed' or isinstance(data__policytarget3__goal1__assessment_item__status, str) and data__policytarget3__goal1__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget3__goal1__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__goal1__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget3__goal1_keys:
+                                data__policytarget3__goal1_keys.remove("follow-up")
+                                data__policytarget3__goal1__followup = data__policytarget3__goal1["follow-up"]
+                                if not isinstance(data__policytarget3__goal1__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up must be array or string or null")
+                                data__policytarget3__goal1__followup_is_list = isinstance(data__policytarget3__goal1__followup, (list, tuple))
+                                if data__policytarget3__goal1__followup_is_list:
+                                    data__policytarget3__goal1__followup_len = len(data__policytarget3__goal1__followup)
+                                    for data__policytarget3__goal1__followup_x, data__policytarget3__goal1__followup_item in enumerate(data__policytarget3__goal1__followup):
+                                        if not isinstance(data__policytarget3__goal1__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget3__goal1__followup_item_is_dict = isinstance(data__policytarget3__goal1__followup_item, dict)
+                                        if data__policytarget3__goal1__followup_item_is_dict:
+                                            data__policytarget3__goal1__followup_item__missing_keys = set(['text']) - data__policytarget3__goal1__followup_item.keys()
+                                            if data__policytarget3__goal1__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget3__goal1__followup_item_keys = set(data__policytarget3__goal1__followup_item.keys())
+                                            if "text" in data__policytarget3__goal1__followup_item_keys:
+                                                data__policytarget3__goal1__followup_item_keys.remove("text")
+                                                data__policytarget3__goal1__followup_item__text = data__policytarget3__goal1__followup_item["text"]
+                                                if not isinstance(data__policytarget3__goal1__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget3__goal1__followup_item_keys:
+                                                data__policytarget3__goal1__followup_item_keys.remove("id")
+                                                data__policytarget3__goal1__followup_item__id = data__policytarget3__goal1__followup_item["id"]
+                                                if not isinstance(data__policytarget3__goal1__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal1__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget3__goal1__followup_item_keys:
+                                                data__policytarget3__goal1__followup_item_keys.remove("timeframe")
+                                                data__policytarget3__goal1__followup_item__timeframe = data__policytarget3__goal1__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget3__goal1__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__goal1__followup_item__timeframe, float) and data__policytarget3__goal1__followup_item__timeframe.is_integer()) or isinstance(data__policytarget3__goal1__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget3__goal1__followup_item_keys:
+                                                data__policytarget3__goal1__followup_item_keys.remove("follows")
+                                                data__policytarget3__goal1__followup_item__follows = data__policytarget3__goal1__followup_item["follows"]
+                                                if not isinstance(data__policytarget3__goal1__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__goal1__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget3__goal1__followup_item__follows_is_list = isinstance(data__policytarget3__goal1__followup_item__follows, (list, tuple))
+                                                if data__policytarget3__goal1__followup_item__follows_is_list:
+                                                    data__policytarget3__goal1__followup_item__follows_len = len(data__policytarget3__goal1__followup_item__follows)
+                                                    for data__policytarget3__goal1__followup_item__follows_x, data__policytarget3__goal1__followup_item__follows_item in enumerate(data__policytarget3__goal1__followup_item__follows):
+                                                        if not isinstance(data__policytarget3__goal1__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal1__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}].follows[{data__policytarget3__goal1__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget3__goal1__followup_item_keys:
+                                                data__policytarget3__goal1__followup_item_keys.remove("status")
+                                                data__policytarget3__goal1__followup_item__status = data__policytarget3__goal1__followup_item["status"]
+                                                if not (isinstance(data__policytarget3__goal1__followup_item__status, str) and data__policytarget3__goal1__followup_item__status == 'planned' or isinstance(data__policytarget3__goal1__followup_item__status, str) and data__policytarget3__goal1__followup_item__status == 'in-progress' or isinstance(data__policytarget3__goal1__followup_item__status, str) and data__policytarget3__goal1__followup_item__status == 'done' or isinstance(data__policytarget3__goal1__followup_item__status, str) and data__policytarget3__goal1__followup_item__status == 'ongoing' or isinstance(data__policytarget3__goal1__followup_item__status, str) and data__policytarget3__goal1__followup_item__status == 'delayed' or isinstance(data__policytarget3__goal1__followup_item__status, str) and data__policytarget3__goal1__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget3__goal1__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__goal1__followup_item_keys)+" properties")
+                            if data__policytarget3__goal1_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1 must not contain "+str(data__policytarget3__goal1_keys)+" properties")
+                    if "goal-2" in data__policytarget3_keys:
+                        data__policytarget3_keys.remove("goal-2")
+                        data__policytarget3__goal2 = data__policytarget3["goal-2"]
+                        if not isinstance(data__policytarget3__goal2, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2 must be object or null")
+                        data__policytarget3__goal2_is_dict = isinstance(data__policytarget3__goal2, dict)
+                        if data__policytarget3__goal2_is_dict:
+                            data__policytarget3__goal2_keys = set(data__policytarget3__goal2.keys())
+                            if "implementation" in data__policytarget3__goal2_keys:
+                                data__policytarget3__goal2_keys.remove("implementation")
+                                data__policytarget3__goal2__implementation = data__policytarget3__goal2["implementation"]
+                                if not isinstance(data__policytarget3__goal2__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation must be array or string or null")
+                                data__policytarget3__goal2__implementation_is_list = isinstance(data__policytarget3__goal2__implementation, (list, tuple))
+                                if data__policytarget3__goal2__implementation_is_list:
+                                    data__policytarget3__goal2__implementation_len = len(data__policytarget3__goal2__implementation)
+                                    for data__policytarget3__goal2__implementation_x, data__policytarget3__goal2__implementation_item in enumerate(data__policytarget3__goal2__implementation):
+                                        if not isinstance(data__policytarget3__goal2__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget3__goal2__implementation_item_is_dict = isinstance(data__policytarget3__goal2__implementation_item, dict)
+                                        if data__policytarget3__goal2__implementation_item_is_dict:
+                                            data__policytarget3__goal2__implementation_item__missing_keys = set(['text']) - data__policytarget3__goal2__implementation_item.keys()
+                                            if data__policytarget3__goal2__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget3__goal2__implementation_item_keys = set(data__policytarget3__goal2__implementation_item.keys())
+                                            if "text" in data__policytarget3__goal2__implementation_item_keys:
+                                                data__policytarget3__goal2__implementation_item_keys.remove("text")
+                                                data__policytarget3__goal2__implementation_item__text = data__policytarget3__goal2__implementation_item["text"]
+                                                if not isinstance(data__policytarget3__goal2__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget3__goal2__implementation_item_keys:
+                                                data__policytarget3__goal2__implementation_item_keys.remove("timeframe")
+                                                data__policytarget3__goal2__implementation_item__timeframe = data__policytarget3__goal2__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget3__goal2__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__goal2__implementation_item__timeframe, float) and data__policytarget3__goal2__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget3__goal2__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget3__goal2__implementation_item_keys:
+                                                data__policytarget3__goal2__implementation_item_keys.remove("follows")
+                                                data__policytarget3__goal2__implementation_item__follows = data__policytarget3__goal2__implementation_item["follows"]
+                                                if not isinstance(data__policytarget3__goal2__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__goal2__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget3__goal2__implementation_item__follows_is_list = isinstance(data__policytarget3__goal2__implementation_item__follows, (list, tuple))
+                                                if data__policytarget3__goal2__implementation_item__follows_is_list:
+                                                    data__policytarget3__goal2__implementation_item__follows_len = len(data__policytarget3__goal2__implementation_item__follows)
+                                                    for data__policytarget3__goal2__implementation_item__follows_x, data__policytarget3__goal2__implementation_item__follows_item in enumerate(data__policytarget3__goal2__implementation_item__follows):
+                                                        if not isinstance(data__policytarget3__goal2__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal2__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}].follows[{data__policytarget3__goal2__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget3__goal2__implementation_item_keys:
+                                                data__policytarget3__goal2__implementation_item_keys.remove("status")
+                                                data__policytarget3__goal2__implementation_item__status = data__policytarget3__goal2__implementation_item["status"]
+                                                if not (isinstance(data__policytarget3__goal2__implementation_item__status, str) and data__policytarget3__goal2__implementation_item__status == 'planned' or isinstance(data__policytarget3__goal2__implementation_item__status, str) and data__policytarget3__goal2__implementation_item__status == 'in-progress' or isinstance(data__policytarget3__goal2__implementation_item__status, str) and data__policytarget3__goal2__implementation_item__status == 'done' or isinstance(data__policytarget3__goal2__implementation_item__status, str) and data__policytarget3__goal2__implementation_item__status == 'ongoing' or isinstance(data__policytarget3__goal2__implementation_item__status, str) and data__policytarget3__goal2__implementation_item__status == 'delayed' or isinstance(data__policytarget3__goal2__implementation_item__status, str) and data__policytarget3__goal2__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget3__goal2__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__goal2__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget3__goal2_keys:
+                                data__policytarget3__goal2_keys.remove("assessment")
+                                data__policytarget3__goal2__assessment = data__policytarget3__goal2["assessment"]
+                                if not isinstance(data__policytarget3__goal2__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment must be array or string or null")
+                                data__policytarget3__goal2__assessment_is_list = isinstance(data__policytarget3__goal2__assessment, (list, tuple))
+                                if data__policytarget3__goal2__assessment_is_list:
+                                    data__policytarget3__goal2__assessment_len = len(data__policytarget3__goal2__assessment)
+                                    for data__policytarget3__goal2__assessment_x, data__policytarget3__goal2__assessment_item in enumerate(data__policytarget3__goal2__assessment):
+                                        if not isinstance(data__policytarget3__goal2__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget3__goal2__assessment_item_is_dict = isinstance(data__policytarget3__goal2__assessment_item, dict)
+                                        if data__policytarget3__goal2__assessment_item_is_dict:
+                                            data__policytarget3__goal2__assessment_item__missing_keys = set(['text']) - data__policytarget3__goal2__assessment_item.keys()
+                                            if data__policytarget3__goal2__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget3__goal2__assessment_item_keys = set(data__policytarget3__goal2__assessment_item.keys())
+                                            if "text" in data__policytarget3__goal2__assessment_item_keys:
+                                                data__policytarget3__goal2__assessment_item_keys.remove("text")
+                                                data__policytarget3__goal2__assessment_item__text = data__policytarget3__goal2__assessment_item["text"]
+                                                if not isinstance(data__policytarget3__goal2__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget3__goal2__assessment_item_keys:
+                                                data__policytarget3__goal2__assessment_item_keys.remove("timeframe")
+                                                data__policytarget3__goal2__assessment_item__timeframe = data__policytarget3__goal2__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget3__goal2__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__goal2__assessment_item__timeframe, float) and data__policytarget3__goal2__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget3__goal2__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget3__goal2__assessment_item_keys:
+                                                data__policytarget3__goal2__assessment_item_keys.remove("follows")
+                                                data__policytarget3__goal2__assessment_item__follows = data__policytarget3__goal2__assessment_item["follows"]
+                                                if not isinstance(data__policytarget3__goal2__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__goal2__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget3__goal2__assessment_item__follows_is_list = isinstance(data__policytarget3__goal2__assessment_item__follows, (list, tuple))
+                                                if data__policytarget3__goal2__assessment_item__follows_is_list:
+                                                    data__policytarget3__goal2__assessment_item__follows_len = len(data__policytarget3__goal2__assessment_item__follows)
+                                                    for data__policytarget3__goal2__assessment_item__follows_x, data__policytarget3__goal2__assessment_item__follows_item in enumerate(data__policytarget3__goal2__assessment_item__follows):
+                                                        if not isinstance(data__policytarget3__goal2__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal2__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}].follows[{data__policytarget3__goal2__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget3__goal2__assessment_item_keys:
+                                                data__policytarget3__goal2__assessment_item_keys.remove("status")
+                                                data__policytarget3__goal2__assessment_item__status = data__policytarget3__goal2__assessment_item["status"]
+                                                if not (isinstance(data__policytarget3__goal2__assessment_item__status, str) and data__policytarget3__goal2__assessment_item__status == 'planned' or isinstance(data__policytarget3__goal2__assessment_item__status, str) and data__policytarget3__goal2__assessment_item__status == 'in-progress' or isinstance(data__policytarget3__goal2__assessment_item__status, str) and data__policytarget3__goal2__assessment_item__status == 'done' or isinstance(data__policytarget3__goal2__assessment_item__status, str) and data__policytarget3__goal2__assessment_item__status == 'ongoing' or isinstance(data__policytarget3__goal2__assessment_item__status, str) and data__policytarget3__goal2__assessment_item__status == 'delayed' or isinstance(data__policytarget3__goal2__assessment_item__status, str) and data__policytarget3__goal2__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget3__goal2__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__goal2__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget3__goal2_keys:
+                                data__policytarget3__goal2_keys.remove("follow-up")
+                                data__policytarget3__goal2__followup = data__policytarget3__goal2["follow-up"]
+                                if not isinstance(data__policytarget3__goal2__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up must be array or string or null")
+                                data__policytarget3__goal2__followup_is_list = isinstance(data__policytarget3__goal2__followup, (list, tuple))
+                                if data__policytarget3__goal2__followup_is_list:
+                                    data__policytarget3__goal2__followup_len = len(data__policytarget3__goal2__followup)
+                                    for data__policytarget3__goal2__followup_x, data__policytarget3__goal2__followup_item in enumerate(data__policytarget3__goal2__followup):
+                                        if not isinstance(data__policytarget3__goal2__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget3__goal2__followup_item_is_dict = isinstance(data__policytarget3__goal2__followup_item, dict)
+                                        if data__policytarget3__goal2__followup_item_is_dict:
+                                            data__policytarget3__goal2__followup_item__missing_keys = set(['text']) - data__policytarget3__goal2__followup_item.keys()
+                                            if data__policytarget3__goal2__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget3__goal2__followup_item_keys = set(data__policytarget3__goal2__followup_item.keys())
+                                            if "text" in data__policytarget3__goal2__followup_item_keys:
+                                                data__policytarget3__goal2__followup_item_keys.remove("text")
+                                                data__policytarget3__goal2__followup_item__text = data__policytarget3__goal2__followup_item["text"]
+                                                if not isinstance(data__policytarget3__goal2__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget3__goal2__followup_item_keys:
+                                                data__policytarget3__goal2__followup_item_keys.remove("id")
+                                                data__policytarget3__goal2__followup_item__id = data__policytarget3__goal2__followup_item["id"]
+                                                if not isinstance(data__policytarget3__goal2__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal2__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget3__goal2__followup_item_keys:
+                                                data__policytarget3__goal2__followup_item_keys.remove("timeframe")
+                                                data__policytarget3__goal2__followup_item__timeframe = data__policytarget3__goal2__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget3__goal2__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget3__goal2__followup_item__timeframe, float) and data__policytarget3__goal2__followup_item__timeframe.is_integer()) or isinstance(data__policytarget3__goal2__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget3__goal2__followup_item_keys:
+                                                data__policytarget3__goal2__followup_item_keys.remove("follows")
+                                                data__policytarget3__goal2__followup_item__follows = data__policytarget3__goal2__followup_item["follows"]
+                                                if not isinstance(data__policytarget3__goal2__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget3__goal2__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget3__goal2__followup_item__follows_is_list = isinstance(data__policytarget3__goal2__followup_item__follows, (list, tuple))
+                                                if data__policytarget3__goal2__followup_item__follows_is_list:
+                                                    data__policytarget3__goal2__followup_item__follows_len = len(data__policytarget3__goal2__followup_item__follows)
+                                                    for data__policytarget3__goal2__followup_item__follows_x, data__policytarget3__goal2__followup_item__follows_item in enumerate(data__policytarget3__goal2__followup_item__follows):
+                                                        if not isinstance(data__policytarget3__goal2__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget3__goal2__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}].follows[{data__policytarget3__goal2__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget3__goal2__followup_item_keys:
+                                                data__policytarget3__goal2__followup_item_keys.remove("status")
+                                                data__policytarget3__goal2__followup_item__status = data__policytarget3__goal2__followup_item["status"]
+                                                if not (isinstance(data__policytarget3__goal2__followup_item__status, str) and data__policytarget3__goal2__followup_item__status == 'planned' or isinstance(data__policytarget3__goal2__followup_item__status, str) and data__policytarget3__goal2__followup_item__status == 'in-progress' or isinstance(data__policytarget3__goal2__followup_item__status, str) and data__policytarget3__goal2__followup_item__status == 'done' or isinstance(data__policytarget3__goal2__followup_item__status, str) and data__policytarget3__goal2__followup_item__status == 'ongoing' or isinstance(data__policytarget3__goal2__followup_item__status, str) and data__policytarget3__goal2__followup_item__status == 'delayed' or isinstance(data__policytarget3__goal2__followup_item__status, str) and data__policytarget3__goal2__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget3__goal2__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget3__goal2__followup_item_keys)+" properties")
+                            if data__policytarget3__goal2_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2 must not contain "+str(data__policytarget3__goal2_keys)+" properties")
+                    if data__policytarget3_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must not contain "+str(data__policytarget3_keys)+" properties")
+            if "policy-target-4" in data_keys:
+                data_keys.remove("policy-target-4")
+                data__policytarget4 = data["policy-target-4"]
+                if not isinstance(data__policytarget4, (dict, NoneType)):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must be object or null")
+                data__policytarget4_is_dict = isinstance(data__policytarget4, dict)
+                if data__policytarget4_is_dict:
+                    data__policytarget4_keys = set(data__policytarget4.keys())
+                    if "goal-1" in data__policytarget4_keys:
+                        data__policytarget4_keys.remove("goal-1")
+                        data__policytarget4__goal1 = data__policytarget4["goal-1"]
+                        if not isinstance(data__policytarget4__goal1, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1 must be object or null")
+                        data__policytarget4__goal1_is_dict = isinstance(data__policytarget4__goal1, dict)
+                        if data__policytarget4__goal1_is_dict:
+                            data__policytarget4__goal1_keys = set(data__policytarget4__goal1.keys())
+                            if "implementation" in data__policytarget4__goal1_keys:
+                                data__policytarget4__goal1_keys.remove("implementation")
+                                data__policytarget4__goal1__implementation = data__policytarget4__goal1["implementation"]
+                                if not isinstance(data__policytarget4__goal1__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation must be array or string or null")
+                                data__policytarget4__goal1__implementation_is_list = isinstance(data__policytarget4__goal1__implementation, (list, tuple))
+                                if data__policytarget4__goal1__implementation_is_list:
+                                    data__policytarget4__goal1__implementation_len = len(data__policytarget4__goal1__implementation)
+                                    for data__policytarget4__goal1__implementation_x, data__policytarget4__goal1__implementation_item in enumerate(data__policytarget4__goal1__implementation):
+                                        if not isinstance(data__policytarget4__goal1__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget4__goal1__implementation_item_is_dict = isinstance(data__policytarget4__goal1__implementation_item, dict)
+                                        if data__policytarget4__goal1__implementation_item_is_dict:
+                                            data__policytarget4__goal1__implementation_item__missing_keys = set(['text']) - data__policytarget4__goal1__implementation_item.keys()
+                                            if data__policytarget4__goal1__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget4__goal1__implementation_item_keys = set(data__policytarget4__goal1__implementation_item.keys())
+                                            if "text" in data__policytarget4__goal1__implementation_item_keys:
+                                                data__policytarget4__goal1__implementation_item_keys.remove("text")
+                                                data__policytarget4__goal1__implementation_item__text = data__policytarget4__goal1__implementation_item["text"]
+                                                if not isinstance(data__policytarget4__goal1__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget4__goal1__implementation_item_keys:
+                                                data__policytarget4__goal1__implementation_item_keys.remove("timeframe")
+                                                data__policytarget4__goal1__implementation_item__timeframe = data__policytarget4__goal1__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget4__goal1__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__goal1__implementation_item__timeframe, float) and data__policytarget4__goal1__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget4__goal1__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget4__goal1__implementation_item_keys:
+                                                data__policytarget4__goal1__implementation_item_keys.remove("follows")
+                                                data__policytarget4__goal1__implementation_item__follows = data__policytarget4__goal1__implementation_item["follows"]
+                                                if not isinstance(data__policytarget4__goal1__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__goal1__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget4__goal1__implementation_item__follows_is_list = isinstance(data__policytarget4__goal1__implementation_item__follows, (list, tuple))
+                                                if data__policytarget4__goal1__implementation_item__follows_is_list:
+                                                    data__policytarget4__goal1__implementation_item__follows_len = len(data__policytarget4__goal1__implementation_item__follows)
+                                                    for data__policytarget4__goal1__implementation_item__follows_x, data__policytarget4__goal1__implementation_item__follows_item in enumerate(data__policytarget4__goal1__implementation_item__follows):
+                                                        if not isinstance(data__policytarget4__goal1__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal1__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}].follows[{data__policytarget4__goal1__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget4__goal1__implementation_item_keys:
+                                                data__policytarget4__goal1__implementation_item_keys.remove("status")
+                                                data__policytarget4__goal1__implementation_item__status = data__policytarget4__goal1__implementation_item["status"]
+                                                if not (isinstance(data__policytarget4__goal1__implementation_item__status, str) and data__policytarget4__goal1__implementation_item__status == 'planned' or isinstance(data__policytarget4__goal1__implementation_item__status, str) and data__policytarget4__goal1__implementation_item__status == 'in-progress' or isinstance(data__policytarget4__goal1__implementation_item__status, str) and data__policytarget4__goal1__implementation_item__status == 'done' or isinstance(data__policytarget4__goal1__implementation_item__status, str) and data__policytarget4__goal1__implementation_item__status == 'ongoing' or isinstance(data__policytarget4__goal1__implementation_item__status, str) and data__policytarget4__goal1__implementation_item__status == 'delayed' or isinstance(data__policytarget4__goal1__implementation_item__status, str) and data__policytarget4__goal1__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget4__goal1__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__goal1__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget4__goal1_keys:
+                                data__policytarget4__goal1_keys.remove("assessment")
+                                data__policytarget4__goal1__assessment = data__policytarget4__goal1["assessment"]
+                                if not isinstance(data__policytarget4__goal1__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment must be array or string or null")
+                                data__policytarget4__goal1__assessment_is_list = isinstance(data__policytarget4__goal1__assessment, (list, tuple))
+                                if data__policytarget4__goal1__assessment_is_list:
+                                    data__policytarget4__goal1__assessment_len = len(data__policytarget4__goal1__assessment)
+                                    for data__policytarget4__goal1__assessment_x, data__policytarget4__goal1__assessment_item in enumerate(data__policytarget4__goal1__assessment):
+                                        if not isinstance(data__policytarget4__goal1__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget4__goal1__assessment_item_is_dict = isinstance(data__policytarget4__goal1__assessment_item, dict)
+                                        if data__policytarget4__goal1__assessment_item_is_dict:
+                                            data__policytarget4__goal1__assessment_item__missing_keys = set(['text']) - data__policytarget4__goal1__assessment_item.keys()
+                                            if data__policytarget4__goal1__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget4__goal1__assessment_item_keys = set(data__policytarget4__goal1__assessment_item.keys())
+                                            if "text" in data__policytarget4__goal1__assessment_item_keys:
+                                                data__policytarget4__goal1__assessment_item_keys.remove("text")
+                                                data__policytarget4__goal1__assessment_item__text = data__policytarget4__goal1__assessment_item["text"]
+                                                if not isinstance(data__policytarget4__goal1__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget4__goal1__assessment_item_keys:
+                                                data__policytarget4__goal1__assessment_item_keys.remove("timeframe")
+                                                data__policytarget4__goal1__assessment_item__timeframe = data__policytarget4__goal1__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget4__goal1__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__goal1__assessment_item__timeframe, float) and data__policytarget4__goal1__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget4__goal1__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget4__goal1__assessment_item_keys:
+                                                data__policytarget4__goal1__assessment_item_keys.remove("follows")
+                                                data__policytarget4__goal1__assessment_item__follows = data__policytarget4__goal1__assessment_item["follows"]
+                                                if not isinstance(data__policytarget4__goal1__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__goal1__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget4__goal1__assessment_item__follows_is_list = isinstance(data__policytarget4__goal1__assessment_item__follows, (list, tuple))
+                                                if data__policytarget4__goal1__assessment_item__follows_is_list:
+                                                    data__policytarget4__goal1__assessment_item__follows_len = len(data__policytarget4__goal1__assessment_item__follows)
+                                                    for data__policytarget4__goal1__assessment_item__follows_x, data__policytarget4__goal1__assessment_item__follows_item in enumerate(data__policytarget4__goal1__assessment_item__follows):
+                                                        if not isinstance(data__policytarget4__goal1__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal1__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}].follows[{data__policytarget4__goal1__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget4__goal1__assessment_item_keys:
+                                                data__policytarget4__goal1__assessment_item_keys.remove("status")
+                                                data__policytarget4__goal1__assessment_item__status = data__policytarget4__goal1__assessment_item["status"]
+                                                if not (isinstance(data__policytarget4__goal1__assessment_item__status, str) and data__policytarget4__goal1__assessment_item__status == 'planned' or isinstance(data__policytarget4__goal1__assessment_item__status, str) and data__policytarget4__goal1__assessment_item__status == 'in-progress' or isinstance(data__policytarget4__goal1__assessment_item__status, str) and data__policytarget4__goal1__assessment_item__status == 'done' or isinstance(data__policytarget4__goal1__assessment_item__status, str) and data__policytarget4__goal1__assessment_item__status == 'ongoing' or isinstance(data__policytarget4__goal1__assessment_item__status, str) and data__policytarget4__goal1__assessment_item__status == 'delayed' or isinstance(data__policytarget4__goal1__assessment_item__status, str) and data__policytarget4__goal1__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget4__goal1__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__goal1__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget4__goal1_keys:
+                                data__policytarget4__goal1_keys.remove("follow-up")
+                                data__policytarget4__goal1__followup = data__policytarget4__goal1["follow-up"]
+                                if not isinstance(data__policytarget4__goal1__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up must be array or string or null")
+                                data__policytarget4__goal1__followup_is_list = isinstance(data__policytarget4__goal1__followup, (list, tuple))
+                                if data__policytarget4__goal1__followup_is_list:
+                                    data__policytarget4__goal1__followup_len = len(data__policytarget4__goal1__followup)
+                                    for data__policytarget4__goal1__followup_x, data__policytarget4__goal1__followup_item in enumerate(data__policytarget4__goal1__followup):
+                                        if not isinstance(data__policytarget4__goal1__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget4__goal1__followup_item_is_dict = isinstance(data__policytarget4__goal1__followup_item, dict)
+                                        if data__policytarget4__goal1__followup_item_is_dict:
+                                            data__policytarget4__goal1__followup_item__missing_keys = set(['text']) - data__policytarget4__goal1__followup_item.keys()
+                                            if data__policytarget4__goal1__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget4__goal1__followup_item_keys = set(data__policytarget4__goal1__followup_item.keys())
+                                            if "text" in data__policytarget4__goal1__followup_item_keys:
+                                                data__policytarget4__goal1__followup_item_keys.remove("text")
+                                                data__policytarget4__goal1__followup_item__text = data__policytarget4__goal1__followup_item["text"]
+                                                if not isinstance(data__policytarget4__goal1__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget4__goal1__followup_item_keys:
+                                                data__policytarget4__goal1__followup_item_keys.remove("id")
+                                                data__policytarget4__goal1__followup_item__id = data__policytarget4__goal1__followup_item["id"]
+                                                if not isinstance(data__policytarget4__goal1__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal1__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget4__goal1__followup_item_keys:
+                                                data__policytarget4__goal1__followup_item_keys.remove("timeframe")
+                                                data__policytarget4__goal1__followup_item__timeframe = data__policytarget4__goal1__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget4__goal1__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__goal1__followup_item__timeframe, float) and data__policytarget4__goal1__followup_item__timeframe.is_integer()) or isinstance(data__policytarget4__goal1__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget4__goal1__followup_item_keys:
+                                                data__policytarget4__goal1__followup_item_keys.remove("follows")
+                                                data__policytarget4__goal1__followup_item__follows = data__policytarget4__goal1__followup_item["follows"]
+                                                if not isinstance(data__policytarget4__goal1__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__goal1__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget4__goal1__followup_item__follows_is_list = isinstance(data__policytarget4__goal1__followup_item__follows, (list, tuple))
+                                                if data__policytarget4__goal1__followup_item__follows_is_list:
+                                                    data__policytarget4__goal1__followup_item__follows_len = len(data__policytarget4__goal1__followup_item__follows)
+                                                    for data__policytarget4__goal1__followup_item__follows_x, data__policytarget4__goal1__followup_item__follows_item in enumerate(data__policytarget4__goal1__followup_item__follows):
+                                                        if not isinstance(data__policytarget4__goal1__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal1__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}].follows[{data__policytarget4__goal1__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget4__goal1__followup_item_keys:
+                                                data__policytarget4__goal1__followup_item_keys.remove("status")
+                                                data__policytarget4__goal1__followup_item__status = data__policytarget4__goal1__followup_item["status"]
+                                                if not (isinstance(data__policytarget4__goal1__followup_item__status, str) and data__policytarget4__goal1__followup_item__status == 'planned' or isinstance(data__policytarget4__goal1__followup_item__status, str) and data__policytarget4__goal1__followup_item__status == 'in-progress' or isinstance(data__policytarget4__goal1__followup_item__status, str) and data__policytarget4__goal1__followup_item__status == 'done' or isinstance(data__policytarget4__goal1__followup_item__status, str) and data__policytarget4__goal1__followup_item__status == 'ongoing' or isinstance(data__policytarget4__goal1__followup_item__status, str) and data__policytarget4__goal1__followup_item__status == 'delayed' or isinstance(data__policytarget4__goal1__followup_item__status, str) and data__policytarget4__goal1__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget4__goal1__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__goal1__followup_item_keys)+" properties")
+                            if data__policytarget4__goal1_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1 must not contain "+str(data__policytarget4__goal1_keys)+" properties")
+                    if "goal-2" in data__policytarget4_keys:
+                        data__policytarget4_keys.remove("goal-2")
+                        data__policytarget4__goal2 = data__policytarget4["goal-2"]
+                        if not isinstance(data__policytarget4__goal2, (dict, NoneType)):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2 must be object or null")
+                        data__policytarget4__goal2_is_dict = isinstance(data__policytarget4__goal2, dict)
+                        if data__policytarget4__goal2_is_dict:
+                            data__policytarget4__goal2_keys = set(data__policytarget4__goal2.keys())
+                            if "implementation" in data__policytarget4__goal2_keys:
+                                data__policytarget4__goal2_keys.remove("implementation")
+                                data__policytarget4__goal2__implementation = data__policytarget4__goal2["implementation"]
+                                if not isinstance(data__policytarget4__goal2__implementation, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation must be array or string or null")
+                                data__policytarget4__goal2__implementation_is_list = isinstance(data__policytarget4__goal2__implementation, (list, tuple))
+                                if data__policytarget4__goal2__implementation_is_list:
+                                    data__policytarget4__goal2__implementation_len = len(data__policytarget4__goal2__implementation)
+                                    for data__policytarget4__goal2__implementation_x, data__policytarget4__goal2__implementation_item in enumerate(data__policytarget4__goal2__implementation):
+                                        if not isinstance(data__policytarget4__goal2__implementation_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget4__goal2__implementation_item_is_dict = isinstance(data__policytarget4__goal2__implementation_item, dict)
+                                        if data__policytarget4__goal2__implementation_item_is_dict:
+                                            data__policytarget4__goal2__implementation_item__missing_keys = set(['text']) - data__policytarget4__goal2__implementation_item.keys()
+                                            if data__policytarget4__goal2__implementation_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget4__goal2__implementation_item_keys = set(data__policytarget4__goal2__implementation_item.keys())
+                                            if "text" in data__policytarget4__goal2__implementation_item_keys:
+                                                data__policytarget4__goal2__implementation_item_keys.remove("text")
+                                                data__policytarget4__goal2__implementation_item__text = data__policytarget4__goal2__implementation_item["text"]
+                                                if not isinstance(data__policytarget4__goal2__implementation_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget4__goal2__implementation_item_keys:
+                                                data__policytarget4__goal2__implementation_item_keys.remove("timeframe")
+                                                data__policytarget4__goal2__implementation_item__timeframe = data__policytarget4__goal2__implementation_item["timeframe"]
+                                                if not isinstance(data__policytarget4__goal2__implementation_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__goal2__implementation_item__timeframe, float) and data__policytarget4__goal2__implementation_item__timeframe.is_integer()) or isinstance(data__policytarget4__goal2__implementation_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget4__goal2__implementation_item_keys:
+                                                data__policytarget4__goal2__implementation_item_keys.remove("follows")
+                                                data__policytarget4__goal2__implementation_item__follows = data__policytarget4__goal2__implementation_item["follows"]
+                                                if not isinstance(data__policytarget4__goal2__implementation_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__goal2__implementation_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget4__goal2__implementation_item__follows_is_list = isinstance(data__policytarget4__goal2__implementation_item__follows, (list, tuple))
+                                                if data__policytarget4__goal2__implementation_item__follows_is_list:
+                                                    data__policytarget4__goal2__implementation_item__follows_len = len(data__policytarget4__goal2__implementation_item__follows)
+                                                    for data__policytarget4__goal2__implementation_item__follows_x, data__policytarget4__goal2__implementation_item__follows_item in enumerate(data__policytarget4__goal2__implementation_item__follows):
+                                                        if not isinstance(data__policytarget4__goal2__implementation_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal2__implementation_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}].follows[{data__policytarget4__goal2__implementation_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget4__goal2__implementation_item_keys:
+                                                data__policytarget4__goal2__implementation_item_keys.remove("status")
+                                                data__policytarget4__goal2__implementation_item__status = data__policytarget4__goal2__implementation_item["status"]
+                                                if not (isinstance(data__policytarget4__goal2__implementation_item__status, str) and data__policytarget4__goal2__implementation_item__status == 'planned' or isinstance(data__policytarget4__goal2__implementation_item__status, str) and data__policytarget4__goal2__implementation_item__status == 'in-progress' or isinstance(data__policytarget4__goal2__implementation_item__status, str) and data__policytarget4__goal2__implementation_item__status == 'done' or isinstance(data__policytarget4__goal2__implementation_item__status, str) and data__policytarget4__goal2__implementation_item__status == 'ongoing' or isinstance(data__policytarget4__goal2__implementation_item__status, str) and data__policytarget4__goal2__implementation_item__status == 'delayed' or isinstance(data__policytarget4__goal2__implementation_item__status, str) and data__policytarget4__goal2__implementation_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget4__goal2__implementation_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__goal2__implementation_item_keys)+" properties")
+                            if "assessment" in data__policytarget4__goal2_keys:
+                                data__policytarget4__goal2_keys.remove("assessment")
+                                data__policytarget4__goal2__assessment = data__policytarget4__goal2["assessment"]
+                                if not isinstance(data__policytarget4__goal2__assessment, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment must be array or string or null")
+                                data__policytarget4__goal2__assessment_is_list = isinstance(data__policytarget4__goal2__assessment, (list, tuple))
+                                if data__policytarget4__goal2__assessment_is_list:
+                                    data__policytarget4__goal2__assessment_len = len(data__policytarget4__goal2__assessment)
+                                    for data__policytarget4__goal2__assessment_x, data__policytarget4__goal2__assessment_item in enumerate(data__policytarget4__goal2__assessment):
+                                        if not isinstance(data__policytarget4__goal2__assessment_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget4__goal2__assessment_item_is_dict = isinstance(data__policytarget4__goal2__assessment_item, dict)
+                                        if data__policytarget4__goal2__assessment_item_is_dict:
+                                            data__policytarget4__goal2__assessment_item__missing_keys = set(['text']) - data__policytarget4__goal2__assessment_item.keys()
+                                            if data__policytarget4__goal2__assessment_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget4__goal2__assessment_item_keys = set(data__policytarget4__goal2__assessment_item.keys())
+                                            if "text" in data__policytarget4__goal2__assessment_item_keys:
+                                                data__policytarget4__goal2__assessment_item_keys.remove("text")
+                                                data__policytarget4__goal2__assessment_item__text = data__policytarget4__goal2__assessment_item["text"]
+                                                if not isinstance(data__policytarget4__goal2__assessment_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}].text".format(**locals()) + " must be string")
+                                            if "timeframe" in data__policytarget4__goal2__assessment_item_keys:
+                                                data__policytarget4__goal2__assessment_item_keys.remove("timeframe")
+                                                data__policytarget4__goal2__assessment_item__timeframe = data__policytarget4__goal2__assessment_item["timeframe"]
+                                                if not isinstance(data__policytarget4__goal2__assessment_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__goal2__assessment_item__timeframe, float) and data__policytarget4__goal2__assessment_item__timeframe.is_integer()) or isinstance(data__policytarget4__goal2__assessment_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget4__goal2__assessment_item_keys:
+                                                data__policytarget4__goal2__assessment_item_keys.remove("follows")
+                                                data__policytarget4__goal2__assessment_item__follows = data__policytarget4__goal2__assessment_item["follows"]
+                                                if not isinstance(data__policytarget4__goal2__assessment_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__goal2__assessment_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget4__goal2__assessment_item__follows_is_list = isinstance(data__policytarget4__goal2__assessment_item__follows, (list, tuple))
+                                                if data__policytarget4__goal2__assessment_item__follows_is_list:
+                                                    data__policytarget4__goal2__assessment_item__follows_len = len(data__policytarget4__goal2__assessment_item__follows)
+                                                    for data__policytarget4__goal2__assessment_item__follows_x, data__policytarget4__goal2__assessment_item__follows_item in enumerate(data__policytarget4__goal2__assessment_item__follows):
+                                                        if not isinstance(data__policytarget4__goal2__assessment_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal2__assessment_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}].follows[{data__policytarget4__goal2__assessment_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget4__goal2__assessment_item_keys:
+                                                data__policytarget4__goal2__assessment_item_keys.remove("status")
+                                                data__policytarget4__goal2__assessment_item__status = data__policytarget4__goal2__assessment_item["status"]
+                                                if not (isinstance(data__policytarget4__goal2__assessment_item__status, str) and data__policytarget4__goal2__assessment_item__status == 'planned' or isinstance(data__policytarget4__goal2__assessment_item__status, str) and data__policytarget4__goal2__assessment_item__status == 'in-progress' or isinstance(data__policytarget4__goal2__assessment_item__status, str) and data__policytarget4__goal2__assessment_item__status == 'done' or isinstance(data__policytarget4__goal2__assessment_item__status, str) and data__policytarget4__goal2__assessment_item__status == 'ongoing' or isinstance(data__policytarget4__goal2__assessment_item__status, str) and data__policytarget4__goal2__assessment_item__status == 'delayed' or isinstance(data__policytarget4__goal2__assessment_item__status, str) and data__policytarget4__goal2__assessment_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget4__goal2__assessment_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__goal2__assessment_item_keys)+" properties")
+                            if "follow-up" in data__policytarget4__goal2_keys:
+                                data__policytarget4__goal2_keys.remove("follow-up")
+                                data__policytarget4__goal2__followup = data__policytarget4__goal2["follow-up"]
+                                if not isinstance(data__policytarget4__goal2__followup, (list, tuple, str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up must be array or string or null")
+                                data__policytarget4__goal2__followup_is_list = isinstance(data__policytarget4__goal2__followup, (list, tuple))
+                                if data__policytarget4__goal2__followup_is_list:
+                                    data__policytarget4__goal2__followup_len = len(data__policytarget4__goal2__followup)
+                                    for data__policytarget4__goal2__followup_x, data__policytarget4__goal2__followup_item in enumerate(data__policytarget4__goal2__followup):
+                                        if not isinstance(data__policytarget4__goal2__followup_item, (str, dict)):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}]".format(**locals()) + " must be string or object")
+                                        data__policytarget4__goal2__followup_item_is_dict = isinstance(data__policytarget4__goal2__followup_item, dict)
+                                        if data__policytarget4__goal2__followup_item_is_dict:
+                                            data__policytarget4__goal2__followup_item__missing_keys = set(['text']) - data__policytarget4__goal2__followup_item.keys()
+                                            if data__policytarget4__goal2__followup_item__missing_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}]".format(**locals()) + " must contain ")
+                                            data__policytarget4__goal2__followup_item_keys = set(data__policytarget4__goal2__followup_item.keys())
+                                            if "text" in data__policytarget4__goal2__followup_item_keys:
+                                                data__policytarget4__goal2__followup_item_keys.remove("text")
+                                                data__policytarget4__goal2__followup_item__text = data__policytarget4__goal2__followup_item["text"]
+                                                if not isinstance(data__policytarget4__goal2__followup_item__text, (str)):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}].text".format(**locals()) + " must be string")
+                                            if "id" in data__policytarget4__goal2__followup_item_keys:
+                                                data__policytarget4__goal2__followup_item_keys.remove("id")
+                                                data__policytarget4__goal2__followup_item__id = data__policytarget4__goal2__followup_item["id"]
+                                                if not isinstance(data__policytarget4__goal2__followup_item__id, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal2__followup_item__id, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}].id".format(**locals()) + " must be string or number")
+                                            if "timeframe" in data__policytarget4__goal2__followup_item_keys:
+                                                data__policytarget4__goal2__followup_item_keys.remove("timeframe")
+                                                data__policytarget4__goal2__followup_item__timeframe = data__policytarget4__goal2__followup_item["timeframe"]
+                                                if not isinstance(data__policytarget4__goal2__followup_item__timeframe, (str, int)) and not (isinstance(data__policytarget4__goal2__followup_item__timeframe, float) and data__policytarget4__goal2__followup_item__timeframe.is_integer()) or isinstance(data__policytarget4__goal2__followup_item__timeframe, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}].timeframe".format(**locals()) + " must be string or integer")
+                                            if "follows" in data__policytarget4__goal2__followup_item_keys:
+                                                data__policytarget4__goal2__followup_item_keys.remove("follows")
+                                                data__policytarget4__goal2__followup_item__follows = data__policytarget4__goal2__followup_item["follows"]
+                                                if not isinstance(data__policytarget4__goal2__followup_item__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__policytarget4__goal2__followup_item__follows, bool):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}].follows".format(**locals()) + " must be string or number or array")
+                                                data__policytarget4__goal2__followup_item__follows_is_list = isinstance(data__policytarget4__goal2__followup_item__follows, (list, tuple))
+                                                if data__policytarget4__goal2__followup_item__follows_is_list:
+                                                    data__policytarget4__goal2__followup_item__follows_len = len(data__policytarget4__goal2__followup_item__follows)
+                                                    for data__policytarget4__goal2__followup_item__follows_x, data__policytarget4__goal2__followup_item__follows_item in enumerate(data__policytarget4__goal2__followup_item__follows):
+                                                        if not isinstance(data__policytarget4__goal2__followup_item__follows_item, (str, int, float, Decimal)) or isinstance(data__policytarget4__goal2__followup_item__follows_item, bool):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}].follows[{data__policytarget4__goal2__followup_item__follows_x}]".format(**locals()) + " must be string or number")
+                                            if "status" in data__policytarget4__goal2__followup_item_keys:
+                                                data__policytarget4__goal2__followup_item_keys.remove("status")
+                                                data__policytarget4__goal2__followup_item__status = data__policytarget4__goal2__followup_item["status"]
+                                                if not (isinstance(data__policytarget4__goal2__followup_item__status, str) and data__policytarget4__goal2__followup_item__status == 'planned' or isinstance(data__policytarget4__goal2__followup_item__status, str) and data__policytarget4__goal2__followup_item__status == 'in-progress' or isinstance(data__policytarget4__goal2__followup_item__status, str) and data__policytarget4__goal2__followup_item__status == 'done' or isinstance(data__policytarget4__goal2__followup_item__status, str) and data__policytarget4__goal2__followup_item__status == 'ongoing' or isinstance(data__policytarget4__goal2__followup_item__status, str) and data__policytarget4__goal2__followup_item__status == 'delayed' or isinstance(data__policytarget4__goal2__followup_item__status, str) and data__policytarget4__goal2__followup_item__status == 'dropped'):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}].status".format(**locals()) + " must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
+                                            if data__policytarget4__goal2__followup_item_keys:
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}]".format(**locals()) + " must not contain "+str(data__policytarget4__goal2__followup_item_keys)+" properties")
+                            if data__policytarget4__goal2_keys:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2 must not contain "+str(data__policytarget4__goal2_keys)+" properties")
+                    if data__policytarget4_keys:
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must not contain "+str(data__policytarget4_keys)+" properties")
+            if data_keys:
+                raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['form', 'country']) - data.keys()
@@ -58,636 +1604,53 @@ def validate(data, custom_formats={}, name_prefix=None):
         if "form" in data_keys:
             data_keys.remove("form")
             data__form = data["form"]
-            validate___definitions_form(data__form, custom_formats, (name_prefix or "data") + ".form")
+            if not (isinstance(data__form, str) and data__form == 'global-alliance/2013' or isinstance(data__form, str) and data__form == 'global-alliance/2014'):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".form must be one of ['global-alliance/2013', 'global-alliance/2014']")
         if "country" in data_keys:
             data_keys.remove("country")
             data__country = data["country"]
-            validate___definitions_country(data__country, custom_formats, (name_prefix or "data") + ".country")
+            if not isinstance(data__country, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".country must be object")
+            data__country_is_dict = isinstance(data__country, dict)
+            if data__country_is_dict:
+                data__country__missing_keys = set(['code', 'name']) - data__country.keys()
+                if data__country__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".country must contain ")
+                data__country_keys = set(data__country.keys())
+                if "code" in data__country_keys:
+                    data__country_keys.remove("code")
+                    data__country__code = data__country["code"]
+                    if not isinstance(data__country__code, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".country.code must be string")
+                    if isinstance(data__country__code, str):
+                        if not REGEX_PATTERNS['^[A-Z]{2}$'].search(data__country__code):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".country.code must match pattern ^[A-Z]{2}$")
+                if "name" in data__country_keys:
+                    data__country_keys.remove("name")
+                    data__country__name = data__country["name"]
+                    if not isinstance(data__country__name, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".country.name must be string")
+                    if isinstance(data__country__name, str):
+                        data__country__name_len = len(data__country__name)
+                        if data__country__name_len < 1:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".country.name must be longer than or equal to 1 characters")
+                if data__country_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".country must not contain "+str(data__country_keys)+" properties")
         if "submitted" in data_keys:
             data_keys.remove("submitted")
             data__submitted = data["submitted"]
-            validate___definitions_submitted(data__submitted, custom_formats, (name_prefix or "data") + ".submitted")
+            if not isinstance(data__submitted, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitted must be string")
+            if isinstance(data__submitted, str):
+                if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data__submitted):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".submitted must match pattern ^\\d{4}-\\d{2}-\\d{2}$")
         if "previous" in data_keys:
             data_keys.remove("previous")
             data__previous = data["previous"]
-            validate___definitions_previous(data__previous, custom_formats, (name_prefix or "data") + ".previous")
-    return data
-
-def validate___definitions_previous(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        data_len = len(data)
-        if data_len < 1:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be longer than or equal to 1 characters")
-    return data
-
-def validate___definitions_submitted(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^\\d{4}-\\d{2}-\\d{2}$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^\\d{4}-\\d{2}-\\d{2}$")
-    return data
-
-def validate___definitions_country(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data__missing_keys = set(['code', 'name']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-        data_keys = set(data.keys())
-        if "code" in data_keys:
-            data_keys.remove("code")
-            data__code = data["code"]
-            if not isinstance(data__code, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be string")
-            if isinstance(data__code, str):
-                if not REGEX_PATTERNS['^[A-Z]{2}$'].search(data__code):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must match pattern ^[A-Z]{2}$")
-        if "name" in data_keys:
-            data_keys.remove("name")
-            data__name = data["name"]
-            if not isinstance(data__name, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string")
-            if isinstance(data__name, str):
-                data__name_len = len(data__name)
-                if data__name_len < 1:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_form(data, custom_formats={}, name_prefix=None):
-    if not (isinstance(data, str) and data == 'global-alliance/2013' or isinstance(data, str) and data == 'global-alliance/2014'):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be one of ['global-alliance/2013', 'global-alliance/2014']")
-    return data
-
-def validate___definitions_report_2014(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data_keys = set(data.keys())
-        if "form" in data_keys:
-            data_keys.remove("form")
-            data__form = data["form"]
-        if "country" in data_keys:
-            data_keys.remove("country")
-            data__country = data["country"]
-        if "submitted" in data_keys:
-            data_keys.remove("submitted")
-            data__submitted = data["submitted"]
-        if "previous" in data_keys:
-            data_keys.remove("previous")
-            data__previous = data["previous"]
-        if "policy-target-1" in data_keys:
-            data_keys.remove("policy-target-1")
-            data__policytarget1 = data["policy-target-1"]
-            if not isinstance(data__policytarget1, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must be object or null")
-            data__policytarget1_is_dict = isinstance(data__policytarget1, dict)
-            if data__policytarget1_is_dict:
-                data__policytarget1_keys = set(data__policytarget1.keys())
-                if "goal-1" in data__policytarget1_keys:
-                    data__policytarget1_keys.remove("goal-1")
-                    data__policytarget1__goal1 = data__policytarget1["goal-1"]
-                    if not isinstance(data__policytarget1__goal1, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1 must be object or null")
-                    data__policytarget1__goal1_is_dict = isinstance(data__policytarget1__goal1, dict)
-                    if data__policytarget1__goal1_is_dict:
-                        data__policytarget1__goal1_keys = set(data__policytarget1__goal1.keys())
-                        if "implementation" in data__policytarget1__goal1_keys:
-                            data__policytarget1__goal1_keys.remove("implementation")
-                            data__policytarget1__goal1__implementation = data__policytarget1__goal1["implementation"]
-                            if not isinstance(data__policytarget1__goal1__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.implementation must be array or string or null")
-                            data__policytarget1__goal1__implementation_is_list = isinstance(data__policytarget1__goal1__implementation, (list, tuple))
-                            if data__policytarget1__goal1__implementation_is_list:
-                                data__policytarget1__goal1__implementation_len = len(data__policytarget1__goal1__implementation)
-                                for data__policytarget1__goal1__implementation_x, data__policytarget1__goal1__implementation_item in enumerate(data__policytarget1__goal1__implementation):
-                                    validate___definitions_action(data__policytarget1__goal1__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-1.goal-1.implementation[{data__policytarget1__goal1__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget1__goal1_keys:
-                            data__policytarget1__goal1_keys.remove("assessment")
-                            data__policytarget1__goal1__assessment = data__policytarget1__goal1["assessment"]
-                            if not isinstance(data__policytarget1__goal1__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.assessment must be array or string or null")
-                            data__policytarget1__goal1__assessment_is_list = isinstance(data__policytarget1__goal1__assessment, (list, tuple))
-                            if data__policytarget1__goal1__assessment_is_list:
-                                data__policytarget1__goal1__assessment_len = len(data__policytarget1__goal1__assessment)
-                                for data__policytarget1__goal1__assessment_x, data__policytarget1__goal1__assessment_item in enumerate(data__policytarget1__goal1__assessment):
-                                    validate___definitions_action(data__policytarget1__goal1__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-1.goal-1.assessment[{data__policytarget1__goal1__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget1__goal1_keys:
-                            data__policytarget1__goal1_keys.remove("follow-up")
-                            data__policytarget1__goal1__followup = data__policytarget1__goal1["follow-up"]
-                            if not isinstance(data__policytarget1__goal1__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1.follow-up must be array or string or null")
-                            data__policytarget1__goal1__followup_is_list = isinstance(data__policytarget1__goal1__followup, (list, tuple))
-                            if data__policytarget1__goal1__followup_is_list:
-                                data__policytarget1__goal1__followup_len = len(data__policytarget1__goal1__followup)
-                                for data__policytarget1__goal1__followup_x, data__policytarget1__goal1__followup_item in enumerate(data__policytarget1__goal1__followup):
-                                    validate___definitions_plan(data__policytarget1__goal1__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-1.goal-1.follow-up[{data__policytarget1__goal1__followup_x}]".format(**locals()))
-                        if data__policytarget1__goal1_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.goal-1 must not contain "+str(data__policytarget1__goal1_keys)+" properties")
-                if data__policytarget1_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must not contain "+str(data__policytarget1_keys)+" properties")
-        if "policy-target-2" in data_keys:
-            data_keys.remove("policy-target-2")
-            data__policytarget2 = data["policy-target-2"]
-            if not isinstance(data__policytarget2, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must be object or null")
-            data__policytarget2_is_dict = isinstance(data__policytarget2, dict)
-            if data__policytarget2_is_dict:
-                data__policytarget2_keys = set(data__policytarget2.keys())
-                if "goal-1" in data__policytarget2_keys:
-                    data__policytarget2_keys.remove("goal-1")
-                    data__policytarget2__goal1 = data__policytarget2["goal-1"]
-                    if not isinstance(data__policytarget2__goal1, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1 must be object or null")
-                    data__policytarget2__goal1_is_dict = isinstance(data__policytarget2__goal1, dict)
-                    if data__policytarget2__goal1_is_dict:
-                        data__policytarget2__goal1_keys = set(data__policytarget2__goal1.keys())
-                        if "implementation" in data__policytarget2__goal1_keys:
-                            data__policytarget2__goal1_keys.remove("implementation")
-                            data__policytarget2__goal1__implementation = data__policytarget2__goal1["implementation"]
-                            if not isinstance(data__policytarget2__goal1__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.implementation must be array or string or null")
-                            data__policytarget2__goal1__implementation_is_list = isinstance(data__policytarget2__goal1__implementation, (list, tuple))
-                            if data__policytarget2__goal1__implementation_is_list:
-                                data__policytarget2__goal1__implementation_len = len(data__policytarget2__goal1__implementation)
-                                for data__policytarget2__goal1__implementation_x, data__policytarget2__goal1__implementation_item in enumerate(data__policytarget2__goal1__implementation):
-                                    validate___definitions_action(data__policytarget2__goal1__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-2.goal-1.implementation[{data__policytarget2__goal1__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget2__goal1_keys:
-                            data__policytarget2__goal1_keys.remove("assessment")
-                            data__policytarget2__goal1__assessment = data__policytarget2__goal1["assessment"]
-                            if not isinstance(data__policytarget2__goal1__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.assessment must be array or string or null")
-                            data__policytarget2__goal1__assessment_is_list = isinstance(data__policytarget2__goal1__assessment, (list, tuple))
-                            if data__policytarget2__goal1__assessment_is_list:
-                                data__policytarget2__goal1__assessment_len = len(data__policytarget2__goal1__assessment)
-                                for data__policytarget2__goal1__assessment_x, data__policytarget2__goal1__assessment_item in enumerate(data__policytarget2__goal1__assessment):
-                                    validate___definitions_action(data__policytarget2__goal1__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-2.goal-1.assessment[{data__policytarget2__goal1__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget2__goal1_keys:
-                            data__policytarget2__goal1_keys.remove("follow-up")
-                            data__policytarget2__goal1__followup = data__policytarget2__goal1["follow-up"]
-                            if not isinstance(data__policytarget2__goal1__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1.follow-up must be array or string or null")
-                            data__policytarget2__goal1__followup_is_list = isinstance(data__policytarget2__goal1__followup, (list, tuple))
-                            if data__policytarget2__goal1__followup_is_list:
-                                data__policytarget2__goal1__followup_len = len(data__policytarget2__goal1__followup)
-                                for data__policytarget2__goal1__followup_x, data__policytarget2__goal1__followup_item in enumerate(data__policytarget2__goal1__followup):
-                                    validate___definitions_plan(data__policytarget2__goal1__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-2.goal-1.follow-up[{data__policytarget2__goal1__followup_x}]".format(**locals()))
-                        if data__policytarget2__goal1_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-1 must not contain "+str(data__policytarget2__goal1_keys)+" properties")
-                if "goal-2" in data__policytarget2_keys:
-                    data__policytarget2_keys.remove("goal-2")
-                    data__policytarget2__goal2 = data__policytarget2["goal-2"]
-                    if not isinstance(data__policytarget2__goal2, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2 must be object or null")
-                    data__policytarget2__goal2_is_dict = isinstance(data__policytarget2__goal2, dict)
-                    if data__policytarget2__goal2_is_dict:
-                        data__policytarget2__goal2_keys = set(data__policytarget2__goal2.keys())
-                        if "implementation" in data__policytarget2__goal2_keys:
-                            data__policytarget2__goal2_keys.remove("implementation")
-                            data__policytarget2__goal2__implementation = data__policytarget2__goal2["implementation"]
-                            if not isinstance(data__policytarget2__goal2__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.implementation must be array or string or null")
-                            data__policytarget2__goal2__implementation_is_list = isinstance(data__policytarget2__goal2__implementation, (list, tuple))
-                            if data__policytarget2__goal2__implementation_is_list:
-                                data__policytarget2__goal2__implementation_len = len(data__policytarget2__goal2__implementation)
-                                for data__policytarget2__goal2__implementation_x, data__policytarget2__goal2__implementation_item in enumerate(data__policytarget2__goal2__implementation):
-                                    validate___definitions_action(data__policytarget2__goal2__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-2.goal-2.implementation[{data__policytarget2__goal2__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget2__goal2_keys:
-                            data__policytarget2__goal2_keys.remove("assessment")
-                            data__policytarget2__goal2__assessment = data__policytarget2__goal2["assessment"]
-                            if not isinstance(data__policytarget2__goal2__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.assessment must be array or string or null")
-                            data__policytarget2__goal2__assessment_is_list = isinstance(data__policytarget2__goal2__assessment, (list, tuple))
-                            if data__policytarget2__goal2__assessment_is_list:
-                                data__policytarget2__goal2__assessment_len = len(data__policytarget2__goal2__assessment)
-                                for data__policytarget2__goal2__assessment_x, data__policytarget2__goal2__assessment_item in enumerate(data__policytarget2__goal2__assessment):
-                                    validate___definitions_action(data__policytarget2__goal2__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-2.goal-2.assessment[{data__policytarget2__goal2__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget2__goal2_keys:
-                            data__policytarget2__goal2_keys.remove("follow-up")
-                            data__policytarget2__goal2__followup = data__policytarget2__goal2["follow-up"]
-                            if not isinstance(data__policytarget2__goal2__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2.follow-up must be array or string or null")
-                            data__policytarget2__goal2__followup_is_list = isinstance(data__policytarget2__goal2__followup, (list, tuple))
-                            if data__policytarget2__goal2__followup_is_list:
-                                data__policytarget2__goal2__followup_len = len(data__policytarget2__goal2__followup)
-                                for data__policytarget2__goal2__followup_x, data__policytarget2__goal2__followup_item in enumerate(data__policytarget2__goal2__followup):
-                                    validate___definitions_plan(data__policytarget2__goal2__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-2.goal-2.follow-up[{data__policytarget2__goal2__followup_x}]".format(**locals()))
-                        if data__policytarget2__goal2_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.goal-2 must not contain "+str(data__policytarget2__goal2_keys)+" properties")
-                if data__policytarget2_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must not contain "+str(data__policytarget2_keys)+" properties")
-        if "policy-target-3" in data_keys:
-            data_keys.remove("policy-target-3")
-            data__policytarget3 = data["policy-target-3"]
-            if not isinstance(data__policytarget3, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must be object or null")
-            data__policytarget3_is_dict = isinstance(data__policytarget3, dict)
-            if data__policytarget3_is_dict:
-                data__policytarget3_keys = set(data__policytarget3.keys())
-                if "goal-1" in data__policytarget3_keys:
-                    data__policytarget3_keys.remove("goal-1")
-                    data__policytarget3__goal1 = data__policytarget3["goal-1"]
-                    if not isinstance(data__policytarget3__goal1, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1 must be object or null")
-                    data__policytarget3__goal1_is_dict = isinstance(data__policytarget3__goal1, dict)
-                    if data__policytarget3__goal1_is_dict:
-                        data__policytarget3__goal1_keys = set(data__policytarget3__goal1.keys())
-                        if "implementation" in data__policytarget3__goal1_keys:
-                            data__policytarget3__goal1_keys.remove("implementation")
-                            data__policytarget3__goal1__implementation = data__policytarget3__goal1["implementation"]
-                            if not isinstance(data__policytarget3__goal1__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.implementation must be array or string or null")
-                            data__policytarget3__goal1__implementation_is_list = isinstance(data__policytarget3__goal1__implementation, (list, tuple))
-                            if data__policytarget3__goal1__implementation_is_list:
-                                data__policytarget3__goal1__implementation_len = len(data__policytarget3__goal1__implementation)
-                                for data__policytarget3__goal1__implementation_x, data__policytarget3__goal1__implementation_item in enumerate(data__policytarget3__goal1__implementation):
-                                    validate___definitions_action(data__policytarget3__goal1__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-3.goal-1.implementation[{data__policytarget3__goal1__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget3__goal1_keys:
-                            data__policytarget3__goal1_keys.remove("assessment")
-                            data__policytarget3__goal1__assessment = data__policytarget3__goal1["assessment"]
-                            if not isinstance(data__policytarget3__goal1__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.assessment must be array or string or null")
-                            data__policytarget3__goal1__assessment_is_list = isinstance(data__policytarget3__goal1__assessment, (list, tuple))
-                            if data__policytarget3__goal1__assessment_is_list:
-                                data__policytarget3__goal1__assessment_len = len(data__policytarget3__goal1__assessment)
-                                for data__policytarget3__goal1__assessment_x, data__policytarget3__goal1__assessment_item in enumerate(data__policytarget3__goal1__assessment):
-                                    validate___definitions_action(data__policytarget3__goal1__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-3.goal-1.assessment[{data__policytarget3__goal1__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget3__goal1_keys:
-                            data__policytarget3__goal1_keys.remove("follow-up")
-                            data__policytarget3__goal1__followup = data__policytarget3__goal1["follow-up"]
-                            if not isinstance(data__policytarget3__goal1__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1.follow-up must be array or string or null")
-                            data__policytarget3__goal1__followup_is_list = isinstance(data__policytarget3__goal1__followup, (list, tuple))
-                            if data__policytarget3__goal1__followup_is_list:
-                                data__policytarget3__goal1__followup_len = len(data__policytarget3__goal1__followup)
-                                for data__policytarget3__goal1__followup_x, data__policytarget3__goal1__followup_item in enumerate(data__policytarget3__goal1__followup):
-                                    validate___definitions_plan(data__policytarget3__goal1__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-3.goal-1.follow-up[{data__policytarget3__goal1__followup_x}]".format(**locals()))
-                        if data__policytarget3__goal1_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-1 must not contain "+str(data__policytarget3__goal1_keys)+" properties")
-                if "goal-2" in data__policytarget3_keys:
-                    data__policytarget3_keys.remove("goal-2")
-                    data__policytarget3__goal2 = data__policytarget3["goal-2"]
-                    if not isinstance(data__policytarget3__goal2, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2 must be object or null")
-                    data__policytarget3__goal2_is_dict = isinstance(data__policytarget3__goal2, dict)
-                    if data__policytarget3__goal2_is_dict:
-                        data__policytarget3__goal2_keys = set(data__policytarget3__goal2.keys())
-                        if "implementation" in data__policytarget3__goal2_keys:
-                            data__policytarget3__goal2_keys.remove("implementation")
-                            data__policytarget3__goal2__implementation = data__policytarget3__goal2["implementation"]
-                            if not isinstance(data__policytarget3__goal2__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.implementation must be array or string or null")
-                            data__policytarget3__goal2__implementation_is_list = isinstance(data__policytarget3__goal2__implementation, (list, tuple))
-                            if data__policytarget3__goal2__implementation_is_list:
-                                data__policytarget3__goal2__implementation_len = len(data__policytarget3__goal2__implementation)
-                                for data__policytarget3__goal2__implementation_x, data__policytarget3__goal2__implementation_item in enumerate(data__policytarget3__goal2__implementation):
-                                    validate___definitions_action(data__policytarget3__goal2__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-3.goal-2.implementation[{data__policytarget3__goal2__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget3__goal2_keys:
-                            data__policytarget3__goal2_keys.remove("assessment")
-                            data__policytarget3__goal2__assessment = data__policytarget3__goal2["assessment"]
-                            if not isinstance(data__policytarget3__goal2__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.assessment must be array or string or null")
-                            data__policytarget3__goal2__assessment_is_list = isinstance(data__policytarget3__goal2__assessment, (list, tuple))
-                            if data__policytarget3__goal2__assessment_is_list:
-                                data__policytarget3__goal2__assessment_len = len(data__policytarget3__goal2__assessment)
-                                for data__policytarget3__goal2__assessment_x, data__policytarget3__goal2__assessment_item in enumerate(data__policytarget3__goal2__assessment):
-                                    validate___definitions_action(data__policytarget3__goal2__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-3.goal-2.assessment[{data__policytarget3__goal2__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget3__goal2_keys:
-                            data__policytarget3__goal2_keys.remove("follow-up")
-                            data__policytarget3__goal2__followup = data__policytarget3__goal2["follow-up"]
-                            if not isinstance(data__policytarget3__goal2__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2.follow-up must be array or string or null")
-                            data__policytarget3__goal2__followup_is_list = isinstance(data__policytarget3__goal2__followup, (list, tuple))
-                            if data__policytarget3__goal2__followup_is_list:
-                                data__policytarget3__goal2__followup_len = len(data__policytarget3__goal2__followup)
-                                for data__policytarget3__goal2__followup_x, data__policytarget3__goal2__followup_item in enumerate(data__policytarget3__goal2__followup):
-                                    validate___definitions_plan(data__policytarget3__goal2__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-3.goal-2.follow-up[{data__policytarget3__goal2__followup_x}]".format(**locals()))
-                        if data__policytarget3__goal2_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.goal-2 must not contain "+str(data__policytarget3__goal2_keys)+" properties")
-                if data__policytarget3_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must not contain "+str(data__policytarget3_keys)+" properties")
-        if "policy-target-4" in data_keys:
-            data_keys.remove("policy-target-4")
-            data__policytarget4 = data["policy-target-4"]
-            if not isinstance(data__policytarget4, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must be object or null")
-            data__policytarget4_is_dict = isinstance(data__policytarget4, dict)
-            if data__policytarget4_is_dict:
-                data__policytarget4_keys = set(data__policytarget4.keys())
-                if "goal-1" in data__policytarget4_keys:
-                    data__policytarget4_keys.remove("goal-1")
-                    data__policytarget4__goal1 = data__policytarget4["goal-1"]
-                    if not isinstance(data__policytarget4__goal1, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1 must be object or null")
-                    data__policytarget4__goal1_is_dict = isinstance(data__policytarget4__goal1, dict)
-                    if data__policytarget4__goal1_is_dict:
-                        data__policytarget4__goal1_keys = set(data__policytarget4__goal1.keys())
-                        if "implementation" in data__policytarget4__goal1_keys:
-                            data__policytarget4__goal1_keys.remove("implementation")
-                            data__policytarget4__goal1__implementation = data__policytarget4__goal1["implementation"]
-                            if not isinstance(data__policytarget4__goal1__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.implementation must be array or string or null")
-                            data__policytarget4__goal1__implementation_is_list = isinstance(data__policytarget4__goal1__implementation, (list, tuple))
-                            if data__policytarget4__goal1__implementation_is_list:
-                                data__policytarget4__goal1__implementation_len = len(data__policytarget4__goal1__implementation)
-                                for data__policytarget4__goal1__implementation_x, data__policytarget4__goal1__implementation_item in enumerate(data__policytarget4__goal1__implementation):
-                                    validate___definitions_action(data__policytarget4__goal1__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-4.goal-1.implementation[{data__policytarget4__goal1__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget4__goal1_keys:
-                            data__policytarget4__goal1_keys.remove("assessment")
-                            data__policytarget4__goal1__assessment = data__policytarget4__goal1["assessment"]
-                            if not isinstance(data__policytarget4__goal1__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.assessment must be array or string or null")
-                            data__policytarget4__goal1__assessment_is_list = isinstance(data__policytarget4__goal1__assessment, (list, tuple))
-                            if data__policytarget4__goal1__assessment_is_list:
-                                data__policytarget4__goal1__assessment_len = len(data__policytarget4__goal1__assessment)
-                                for data__policytarget4__goal1__assessment_x, data__policytarget4__goal1__assessment_item in enumerate(data__policytarget4__goal1__assessment):
-                                    validate___definitions_action(data__policytarget4__goal1__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-4.goal-1.assessment[{data__policytarget4__goal1__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget4__goal1_keys:
-                            data__policytarget4__goal1_keys.remove("follow-up")
-                            data__policytarget4__goal1__followup = data__policytarget4__goal1["follow-up"]
-                            if not isinstance(data__policytarget4__goal1__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1.follow-up must be array or string or null")
-                            data__policytarget4__goal1__followup_is_list = isinstance(data__policytarget4__goal1__followup, (list, tuple))
-                            if data__policytarget4__goal1__followup_is_list:
-                                data__policytarget4__goal1__followup_len = len(data__policytarget4__goal1__followup)
-                                for data__policytarget4__goal1__followup_x, data__policytarget4__goal1__followup_item in enumerate(data__policytarget4__goal1__followup):
-                                    validate___definitions_plan(data__policytarget4__goal1__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-4.goal-1.follow-up[{data__policytarget4__goal1__followup_x}]".format(**locals()))
-                        if data__policytarget4__goal1_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-1 must not contain "+str(data__policytarget4__goal1_keys)+" properties")
-                if "goal-2" in data__policytarget4_keys:
-                    data__policytarget4_keys.remove("goal-2")
-                    data__policytarget4__goal2 = data__policytarget4["goal-2"]
-                    if not isinstance(data__policytarget4__goal2, (dict, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2 must be object or null")
-                    data__policytarget4__goal2_is_dict = isinstance(data__policytarget4__goal2, dict)
-                    if data__policytarget4__goal2_is_dict:
-                        data__policytarget4__goal2_keys = set(data__policytarget4__goal2.keys())
-                        if "implementation" in data__policytarget4__goal2_keys:
-                            data__policytarget4__goal2_keys.remove("implementation")
-                            data__policytarget4__goal2__implementation = data__policytarget4__goal2["implementation"]
-                            if not isinstance(data__policytarget4__goal2__implementation, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.implementation must be array or string or null")
-                            data__policytarget4__goal2__implementation_is_list = isinstance(data__policytarget4__goal2__implementation, (list, tuple))
-                            if data__policytarget4__goal2__implementation_is_list:
-                                data__policytarget4__goal2__implementation_len = len(data__policytarget4__goal2__implementation)
-                                for data__policytarget4__goal2__implementation_x, data__policytarget4__goal2__implementation_item in enumerate(data__policytarget4__goal2__implementation):
-                                    validate___definitions_action(data__policytarget4__goal2__implementation_item, custom_formats, (name_prefix or "data") + ".policy-target-4.goal-2.implementation[{data__policytarget4__goal2__implementation_x}]".format(**locals()))
-                        if "assessment" in data__policytarget4__goal2_keys:
-                            data__policytarget4__goal2_keys.remove("assessment")
-                            data__policytarget4__goal2__assessment = data__policytarget4__goal2["assessment"]
-                            if not isinstance(data__policytarget4__goal2__assessment, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.assessment must be array or string or null")
-                            data__policytarget4__goal2__assessment_is_list = isinstance(data__policytarget4__goal2__assessment, (list, tuple))
-                            if data__policytarget4__goal2__assessment_is_list:
-                                data__policytarget4__goal2__assessment_len = len(data__policytarget4__goal2__assessment)
-                                for data__policytarget4__goal2__assessment_x, data__policytarget4__goal2__assessment_item in enumerate(data__policytarget4__goal2__assessment):
-                                    validate___definitions_action(data__policytarget4__goal2__assessment_item, custom_formats, (name_prefix or "data") + ".policy-target-4.goal-2.assessment[{data__policytarget4__goal2__assessment_x}]".format(**locals()))
-                        if "follow-up" in data__policytarget4__goal2_keys:
-                            data__policytarget4__goal2_keys.remove("follow-up")
-                            data__policytarget4__goal2__followup = data__policytarget4__goal2["follow-up"]
-                            if not isinstance(data__policytarget4__goal2__followup, (list, tuple, str, NoneType)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2.follow-up must be array or string or null")
-                            data__policytarget4__goal2__followup_is_list = isinstance(data__policytarget4__goal2__followup, (list, tuple))
-                            if data__policytarget4__goal2__followup_is_list:
-                                data__policytarget4__goal2__followup_len = len(data__policytarget4__goal2__followup)
-                                for data__policytarget4__goal2__followup_x, data__policytarget4__goal2__followup_item in enumerate(data__policytarget4__goal2__followup):
-                                    validate___definitions_plan(data__policytarget4__goal2__followup_item, custom_formats, (name_prefix or "data") + ".policy-target-4.goal-2.follow-up[{data__policytarget4__goal2__followup_x}]".format(**locals()))
-                        if data__policytarget4__goal2_keys:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.goal-2 must not contain "+str(data__policytarget4__goal2_keys)+" properties")
-                if data__policytarget4_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must not contain "+str(data__policytarget4_keys)+" properties")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_plan(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str, dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data__missing_keys = set(['text']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-        data_keys = set(data.keys())
-        if "text" in data_keys:
-            data_keys.remove("text")
-            data__text = data["text"]
-            if not isinstance(data__text, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be string")
-        if "id" in data_keys:
-            data_keys.remove("id")
-            data__id = data["id"]
-            if not isinstance(data__id, (str, int, float, Decimal)) or isinstance(data__id, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string or number")
-        if "timeframe" in data_keys:
-            data_keys.remove("timeframe")
-            data__timeframe = data["timeframe"]
-            if not isinstance(data__timeframe, (str, int)) and not (isinstance(data__timeframe, float) and data__timeframe.is_integer()) or isinstance(data__timeframe, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeframe must be string or integer")
-        if "follows" in data_keys:
-            data_keys.remove("follows")
-            data__follows = data["follows"]
-            if not isinstance(data__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__follows, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".follows must be string or number or array")
-            data__follows_is_list = isinstance(data__follows, (list, tuple))
-            if data__follows_is_list:
-                data__follows_len = len(data__follows)
-                for data__follows_x, data__follows_item in enumerate(data__follows):
-                    if not isinstance(data__follows_item, (str, int, float, Decimal)) or isinstance(data__follows_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".follows[{data__follows_x}]".format(**locals()) + " must be string or number")
-        if "status" in data_keys:
-            data_keys.remove("status")
-            data__status = data["status"]
-            if not (isinstance(data__status, str) and data__status == 'planned' or isinstance(data__status, str) and data__status == 'in-progress' or isinstance(data__status, str) and data__status == 'done' or isinstance(data__status, str) and data__status == 'ongoing' or isinstance(data__status, str) and data__status == 'delayed' or isinstance(data__status, str) and data__status == 'dropped'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_action(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str, dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data__missing_keys = set(['text']) - data.keys()
-        if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain ")
-        data_keys = set(data.keys())
-        if "text" in data_keys:
-            data_keys.remove("text")
-            data__text = data["text"]
-            if not isinstance(data__text, (str)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".text must be string")
-        if "timeframe" in data_keys:
-            data_keys.remove("timeframe")
-            data__timeframe = data["timeframe"]
-            if not isinstance(data__timeframe, (str, int)) and not (isinstance(data__timeframe, float) and data__timeframe.is_integer()) or isinstance(data__timeframe, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".timeframe must be string or integer")
-        if "follows" in data_keys:
-            data_keys.remove("follows")
-            data__follows = data["follows"]
-            if not isinstance(data__follows, (str, int, float, Decimal, list, tuple)) or isinstance(data__follows, bool):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".follows must be string or number or array")
-            data__follows_is_list = isinstance(data__follows, (list, tuple))
-            if data__follows_is_list:
-                data__follows_len = len(data__follows)
-                for data__follows_x, data__follows_item in enumerate(data__follows):
-                    if not isinstance(data__follows_item, (str, int, float, Decimal)) or isinstance(data__follows_item, bool):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".follows[{data__follows_x}]".format(**locals()) + " must be string or number")
-        if "status" in data_keys:
-            data_keys.remove("status")
-            data__status = data["status"]
-            if not (isinstance(data__status, str) and data__status == 'planned' or isinstance(data__status, str) and data__status == 'in-progress' or isinstance(data__status, str) and data__status == 'done' or isinstance(data__status, str) and data__status == 'ongoing' or isinstance(data__status, str) and data__status == 'delayed' or isinstance(data__status, str) and data__status == 'dropped'):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".status must be one of ['planned', 'in-progress', 'done', 'ongoing', 'delayed', 'dropped']")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_report_2013(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object")
-    data_is_dict = isinstance(data, dict)
-    if data_is_dict:
-        data_keys = set(data.keys())
-        if "form" in data_keys:
-            data_keys.remove("form")
-            data__form = data["form"]
-        if "country" in data_keys:
-            data_keys.remove("country")
-            data__country = data["country"]
-        if "submitted" in data_keys:
-            data_keys.remove("submitted")
-            data__submitted = data["submitted"]
-        if "previous" in data_keys:
-            data_keys.remove("previous")
-            data__previous = data["previous"]
-        if "policy-target-1" in data_keys:
-            data_keys.remove("policy-target-1")
-            data__policytarget1 = data["policy-target-1"]
-            if not isinstance(data__policytarget1, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must be object or null")
-            data__policytarget1_is_dict = isinstance(data__policytarget1, dict)
-            if data__policytarget1_is_dict:
-                data__policytarget1_keys = set(data__policytarget1.keys())
-                if "undertaken" in data__policytarget1_keys:
-                    data__policytarget1_keys.remove("undertaken")
-                    data__policytarget1__undertaken = data__policytarget1["undertaken"]
-                    if not isinstance(data__policytarget1__undertaken, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.undertaken must be array or string or null")
-                    data__policytarget1__undertaken_is_list = isinstance(data__policytarget1__undertaken, (list, tuple))
-                    if data__policytarget1__undertaken_is_list:
-                        data__policytarget1__undertaken_len = len(data__policytarget1__undertaken)
-                        for data__policytarget1__undertaken_x, data__policytarget1__undertaken_item in enumerate(data__policytarget1__undertaken):
-                            validate___definitions_action(data__policytarget1__undertaken_item, custom_formats, (name_prefix or "data") + ".policy-target-1.undertaken[{data__policytarget1__undertaken_x}]".format(**locals()))
-                if "planned" in data__policytarget1_keys:
-                    data__policytarget1_keys.remove("planned")
-                    data__policytarget1__planned = data__policytarget1["planned"]
-                    if not isinstance(data__policytarget1__planned, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1.planned must be array or string or null")
-                    data__policytarget1__planned_is_list = isinstance(data__policytarget1__planned, (list, tuple))
-                    if data__policytarget1__planned_is_list:
-                        data__policytarget1__planned_len = len(data__policytarget1__planned)
-                        for data__policytarget1__planned_x, data__policytarget1__planned_item in enumerate(data__policytarget1__planned):
-                            validate___definitions_plan(data__policytarget1__planned_item, custom_formats, (name_prefix or "data") + ".policy-target-1.planned[{data__policytarget1__planned_x}]".format(**locals()))
-                if data__policytarget1_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-1 must not contain "+str(data__policytarget1_keys)+" properties")
-        if "policy-target-2" in data_keys:
-            data_keys.remove("policy-target-2")
-            data__policytarget2 = data["policy-target-2"]
-            if not isinstance(data__policytarget2, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must be object or null")
-            data__policytarget2_is_dict = isinstance(data__policytarget2, dict)
-            if data__policytarget2_is_dict:
-                data__policytarget2_keys = set(data__policytarget2.keys())
-                if "undertaken" in data__policytarget2_keys:
-                    data__policytarget2_keys.remove("undertaken")
-                    data__policytarget2__undertaken = data__policytarget2["undertaken"]
-                    if not isinstance(data__policytarget2__undertaken, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.undertaken must be array or string or null")
-                    data__policytarget2__undertaken_is_list = isinstance(data__policytarget2__undertaken, (list, tuple))
-                    if data__policytarget2__undertaken_is_list:
-                        data__policytarget2__undertaken_len = len(data__policytarget2__undertaken)
-                        for data__policytarget2__undertaken_x, data__policytarget2__undertaken_item in enumerate(data__policytarget2__undertaken):
-                            validate___definitions_action(data__policytarget2__undertaken_item, custom_formats, (name_prefix or "data") + ".policy-target-2.undertaken[{data__policytarget2__undertaken_x}]".format(**locals()))
-                if "planned" in data__policytarget2_keys:
-                    data__policytarget2_keys.remove("planned")
-                    data__policytarget2__planned = data__policytarget2["planned"]
-                    if not isinstance(data__policytarget2__planned, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2.planned must be array or string or null")
-                    data__policytarget2__planned_is_list = isinstance(data__policytarget2__planned, (list, tuple))
-                    if data__policytarget2__planned_is_list:
-                        data__policytarget2__planned_len = len(data__policytarget2__planned)
-                        for data__policytarget2__planned_x, data__policytarget2__planned_item in enumerate(data__policytarget2__planned):
-                            validate___definitions_plan(data__policytarget2__planned_item, custom_formats, (name_prefix or "data") + ".policy-target-2.planned[{data__policytarget2__planned_x}]".format(**locals()))
-                if data__policytarget2_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-2 must not contain "+str(data__policytarget2_keys)+" properties")
-        if "policy-target-3" in data_keys:
-            data_keys.remove("policy-target-3")
-            data__policytarget3 = data["policy-target-3"]
-            if not isinstance(data__policytarget3, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must be object or null")
-            data__policytarget3_is_dict = isinstance(data__policytarget3, dict)
-            if data__policytarget3_is_dict:
-                data__policytarget3_keys = set(data__policytarget3.keys())
-                if "undertaken" in data__policytarget3_keys:
-                    data__policytarget3_keys.remove("undertaken")
-                    data__policytarget3__undertaken = data__policytarget3["undertaken"]
-                    if not isinstance(data__policytarget3__undertaken, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.undertaken must be array or string or null")
-                    data__policytarget3__undertaken_is_list = isinstance(data__policytarget3__undertaken, (list, tuple))
-                    if data__policytarget3__undertaken_is_list:
-                        data__policytarget3__undertaken_len = len(data__policytarget3__undertaken)
-                        for data__policytarget3__undertaken_x, data__policytarget3__undertaken_item in enumerate(data__policytarget3__undertaken):
-                            validate___definitions_action(data__policytarget3__undertaken_item, custom_formats, (name_prefix or "data") + ".policy-target-3.undertaken[{data__policytarget3__undertaken_x}]".format(**locals()))
-                if "planned" in data__policytarget3_keys:
-                    data__policytarget3_keys.remove("planned")
-                    data__policytarget3__planned = data__policytarget3["planned"]
-                    if not isinstance(data__policytarget3__planned, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3.planned must be array or string or null")
-                    data__policytarget3__planned_is_list = isinstance(data__policytarget3__planned, (list, tuple))
-                    if data__policytarget3__planned_is_list:
-                        data__policytarget3__planned_len = len(data__policytarget3__planned)
-                        for data__policytarget3__planned_x, data__policytarget3__planned_item in enumerate(data__policytarget3__planned):
-                            validate___definitions_plan(data__policytarget3__planned_item, custom_formats, (name_prefix or "data") + ".policy-target-3.planned[{data__policytarget3__planned_x}]".format(**locals()))
-                if data__policytarget3_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-3 must not contain "+str(data__policytarget3_keys)+" properties")
-        if "policy-target-4" in data_keys:
-            data_keys.remove("policy-target-4")
-            data__policytarget4 = data["policy-target-4"]
-            if not isinstance(data__policytarget4, (dict, NoneType)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must be object or null")
-            data__policytarget4_is_dict = isinstance(data__policytarget4, dict)
-            if data__policytarget4_is_dict:
-                data__policytarget4_keys = set(data__policytarget4.keys())
-                if "undertaken" in data__policytarget4_keys:
-                    data__policytarget4_keys.remove("undertaken")
-                    data__policytarget4__undertaken = data__policytarget4["undertaken"]
-                    if not isinstance(data__policytarget4__undertaken, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.undertaken must be array or string or null")
-                    data__policytarget4__undertaken_is_list = isinstance(data__policytarget4__undertaken, (list, tuple))
-                    if data__policytarget4__undertaken_is_list:
-                        data__policytarget4__undertaken_len = len(data__policytarget4__undertaken)
-                        for data__policytarget4__undertaken_x, data__policytarget4__undertaken_item in enumerate(data__policytarget4__undertaken):
-                            validate___definitions_action(data__policytarget4__undertaken_item, custom_formats, (name_prefix or "data") + ".policy-target-4.undertaken[{data__policytarget4__undertaken_x}]".format(**locals()))
-                if "planned" in data__policytarget4_keys:
-                    data__policytarget4_keys.remove("planned")
-                    data__policytarget4__planned = data__policytarget4["planned"]
-                    if not isinstance(data__policytarget4__planned, (list, tuple, str, NoneType)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4.planned must be array or string or null")
-                    data__policytarget4__planned_is_list = isinstance(data__policytarget4__planned, (list, tuple))
-                    if data__policytarget4__planned_is_list:
-                        data__policytarget4__planned_len = len(data__policytarget4__planned)
-                        for data__policytarget4__planned_x, data__policytarget4__planned_item in enumerate(data__policytarget4__planned):
-                            validate___definitions_plan(data__policytarget4__planned_item, custom_formats, (name_prefix or "data") + ".policy-target-4.planned[{data__policytarget4__planned_x}]".format(**locals()))
-                if data__policytarget4_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".policy-target-4 must not contain "+str(data__policytarget4_keys)+" properties")
-        if data_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
+            if not isinstance(data__previous, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be string")
+            if isinstance(data__previous, str):
+                data__previous_len = len(data__previous)
+                if data__previous_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".previous must be longer than or equal to 1 characters")
     return data
