@@ -159,7 +159,7 @@ def test_the_schema_family_validates_once(monkeypatch):
     monkeypatch.setattr(schema, "_validator", counting)
     family = [r for r in builtin_rules() if r.check is schema.check]
     assert len(family) == 7
-    # A valid report needs no jsonschema validator at all (the quick pass vouches for it)...
+    # A valid report needs no jsonschema validator at all (the generated validator passes it)...
     check_loaded(load_path(MONTENEGRO_2014), Selection.of(builtin_rules(), family))
     assert made == []
     # ...and a broken one is validated once for the whole family.

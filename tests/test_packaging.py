@@ -31,7 +31,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_wheel_ships_schema_and_form(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"galint/schema/galint.schema.json", "galint/schema/form.yaml"} <= names
+    assert {
+        "galint/schema/galint.schema.json",
+        "galint/schema/form.yaml",
+        "galint/schema/validator.py",
+    } <= names
     assert "galint/cli/__init__.py" in names
     assert not any(name.startswith(("tests/", "examples/")) for name in names)
 

@@ -6,28 +6,26 @@ user can silence one kind of schema failure. Messages speak of the report, not t
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from galint.core.rule import Rule
-from galint.form.model import Report, describe
+from galint.form.model import Report
 from galint.form.spec import SCHEMA_PATH
-from galint.io.load import Path, Problem
-
-if TYPE_CHECKING:
-    from jsonschema import ValidationError
+from galint.io.load import Problem
+from galint.rules.schema_messages import problems
 
 
 def check(report: Report) -> Iterator[Problem]:
     data = report.document.data
-    # Most reports are valid: a quick pass says so without importing jsonschema (a third of
-    # galint's start-up); jsonschema then explains whatever the quick pass cannot vouch for.
-    if certainly_valid(_schema(), data):
+    # Most reports are valid: the validator that fastjsonschema generated from the schema says
+    # so without importing jsonschema (a third of galint's start-up); jsonschema then explains
+    # what it refuses, one error per failing keyword.
+    if _valid(data):
         return
     for error in _validator().iter_errors(data):
-        yield from _problems(error)
+        yield from problems(error)
 
 
 RULES = (
@@ -217,34 +215,19 @@ Passing: a report the schema accepts.
     ),
 )
 
-_RULE_OF_KEYWORD = {
-    "required": "schema-required",
-    "type": "schema-type",
-    "enum": "schema-value",
-    "const": "schema-value",
-    "additionalProperties": "schema-unknown-key",
-    "pattern": "schema-format",
-    "format": "schema-format",
-    "minLength": "schema-length",
-    "maxLength": "schema-length",
-    "minItems": "schema-length",
-    "maxItems": "schema-length",
-}
 
-_TYPE_WORDS = {
-    "object": "a mapping",
-    "array": "a list",
-    "string": "a text",
-    "null": "nothing",
-    "number": "a number",
-    "integer": "a whole number",
-    "boolean": "true or false",
-}
+def _valid(data: object) -> bool:
+    """Whether ``data`` meets the schema, by the validator generated from it
+    (galint/schema/validator.py, written by ``python -m galint.form.generate``)."""
+    from fastjsonschema import JsonSchemaValueException
 
-_FORMAT_HINTS = {
-    "code": "is not an ISO 3166-1 alpha-2 country code (two capital letters, such as ME)",
-    "submitted": "is not a date written YYYY-MM-DD (such as 2014-06-30)",
-}
+    from galint.schema.validator import validate
+
+    try:
+        validate(data)
+    except JsonSchemaValueException:
+        return False
+    return True
 
 
 @cache
@@ -261,262 +244,3 @@ def _validator() -> Any:
     from jsonschema import Draft7Validator
 
     return Draft7Validator(_schema())
-
-
-_TYPES: dict[str, tuple[type, ...]] = {
-    "object": (dict,),
-    "array": (list,),
-    "string": (str,),
-    "null": (type(None),),
-    "number": (int, float),
-    "integer": (int,),
-    "boolean": (bool,),
-}
-# What the quick pass understands; a schema word outside these makes it defer to jsonschema.
-_UNDERSTOOD = frozenset(
-    {"$schema", "title", "description", "definitions", "$ref", "type", "properties",
-     "additionalProperties", "required", "enum", "const", "pattern", "minLength", "items",
-     "allOf", "if", "then"}
-)  # fmt: skip
-
-
-def certainly_valid(
-    schema: dict[str, Any], data: object, root: dict[str, Any] | None = None
-) -> bool:
-    """True only when ``data`` meets ``schema`` for sure; False means "ask jsonschema".
-
-    It knows the few JSON Schema words galint's schema uses, answers False on any other,
-    and never says True of data that jsonschema would reject (tested against jsonschema).
-    The schema is turned into nested functions once (see _compile): a report visits its
-    schema's nodes hundreds of times.
-    """
-    root = schema if root is None else root
-    memo = _COMPILED.setdefault(id(root), (root, {}))[1]
-    return _compile(schema, root, memo)(data)
-
-
-# Compiled schemas by the id of their root schema (kept alive here, so the id stays theirs).
-_COMPILED: dict[int, tuple[dict[str, Any], dict[int, Callable[[object], bool]]]] = {}
-
-Check = Callable[[object], bool]
-
-
-def _never(data: object) -> bool:
-    return False
-
-
-def _always(data: object) -> bool:
-    return True
-
-
-def _compile(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
-    """A function that says what certainly_valid says of ``schema`` for any data."""
-    known = memo.get(id(schema))
-    if known is not None:
-        return known
-    # Filled in below; a schema that refers back to itself finds this while it is compiled.
-    checks: list[Check] = []
-
-    def valid(data: object) -> bool:
-        for check in checks:  # noqa: SIM110 (all() over a generator is slower on this path)
-            if not check(data):
-                return False
-        return True
-
-    memo[id(schema)] = valid
-    if not _UNDERSTOOD.issuperset(schema):
-        checks.append(_never)
-        return valid
-    if "$ref" in schema:
-        reference = schema["$ref"]
-        if not reference.startswith("#/definitions/"):
-            checks.append(_never)
-            return valid
-        target = root["definitions"][reference[len("#/definitions/") :]]
-        checks.append(_reference(target, root, memo))
-    if "type" in schema:
-        names = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
-        kinds = tuple(kind for name in names for kind in _TYPES.get(name, ()))
-        # JSON Schema tells booleans from numbers; Python's bool is an int.
-        no_bool = "boolean" not in names
-        checks.append(
-            lambda data: isinstance(data, kinds) and not (no_bool and isinstance(data, bool))
-        )
-    if "enum" in schema:
-        choices = schema["enum"]
-        checks.append(lambda data: any(_equal(data, value) for value in choices))
-    if "const" in schema:
-        constant = schema["const"]
-        checks.append(lambda data: _equal(data, constant))
-    if "minLength" in schema:
-        least = schema["minLength"]
-        checks.append(lambda data: not isinstance(data, str) or len(data) >= least)
-    if "pattern" in schema:
-        search = _pattern(schema["pattern"]).search
-        checks.append(lambda data: not isinstance(data, str) or search(data) is not None)
-    if {"properties", "required", "additionalProperties"} & schema.keys():
-        checks.append(_mapping_check(schema, root, memo))
-    if "items" in schema:
-        items = schema["items"]
-        if not isinstance(items, dict):
-            checks.append(lambda data: not isinstance(data, list))
-        else:
-            item = _compile(items, root, memo)
-            checks.append(lambda data: not isinstance(data, list) or all(map(item, data)))
-    checks.extend(_compile(part, root, memo) for part in schema.get("allOf", ()))
-    if "if" in schema:
-        condition, otherwise = schema["if"], schema.get("then", {})
-        when, then = _compile(condition, root, memo), _compile(otherwise, root, memo)
-        checks.append(
-            lambda data: then(data) if when(data) else _certainly_invalid_condition(condition, data)
-        )
-    if len(checks) <= 1:
-        memo[id(schema)] = checks[0] if checks else _always
-    return memo[id(schema)]
-
-
-def _reference(target: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
-    """The check of a referred schema, compiled on first use (it may be the one being
-    compiled, or refer back to it) and then called directly."""
-    resolved: list[Check] = []
-
-    def check(data: object) -> bool:
-        if not resolved:
-            resolved.append(_compile(target, root, memo))
-        return resolved[0](data)
-
-    return check
-
-
-def _mapping_check(schema: dict[str, Any], root: dict[str, Any], memo: dict[int, Check]) -> Check:
-    properties = {
-        name: _compile(rule, root, memo) for name, rule in schema.get("properties", {}).items()
-    }
-    required = tuple(schema.get("required", ()))
-    # False, or a schema the quick pass leaves to jsonschema: any other key makes it defer.
-    extra_allowed = schema.get("additionalProperties", True) is True
-
-    def check(data: object) -> bool:
-        if not isinstance(data, dict):
-            return True
-        for name in required:
-            if name not in data:
-                return False
-        for key, value in data.items():
-            rule = properties.get(key)
-            if rule is not None:
-                if not rule(value):
-                    return False
-            elif not extra_allowed:
-                return False
-        return True
-
-    return check
-
-
-def _certainly_invalid_condition(condition: dict[str, Any], data: object) -> bool:
-    """An ``if`` of galint's form ``{required: [k], properties: {k: {const: v}}}`` is false
-    when the key is missing or holds another value; anything else is not for sure."""
-    if set(condition) - {"required", "properties"} or not isinstance(data, dict):
-        return not isinstance(data, dict)
-    for key in condition.get("required", ()):
-        if key not in data:
-            return True
-    for key, rule in condition.get("properties", {}).items():
-        if set(rule) == {"const"} and key in data and not _equal(data[key], rule["const"]):
-            return True
-    return False
-
-
-def _close(word: str, known: list[str]) -> list[str]:
-    """The known word closest to ``word``, if any is close (a misspelt key or value)."""
-    import difflib  # only a report with an unknown word needs it
-
-    return difflib.get_close_matches(word, known, n=1, cutoff=0.6)
-
-
-def _equal(data: object, value: object) -> bool:
-    return type(data) is type(value) and data == value
-
-
-@cache
-def _pattern(source: str) -> re.Pattern[str]:
-    return re.compile(source)
-
-
-def _problems(error: ValidationError) -> Iterator[Problem]:
-    path: Path = tuple(error.absolute_path)
-    rule = _RULE_OF_KEYWORD.get(str(error.validator), "schema-other")
-    instance = error.instance
-    where = describe(path)
-    if error.validator == "type":
-        if path == () and instance is None:
-            message = "the file is empty: a report starts with 'form: global-alliance/2014'"
-        elif path == ():
-            message = (
-                "a report is a mapping of keys (form, country, policy-target-1...), "
-                f"found {_found(instance)}"
-            )
-        else:
-            message = (
-                f"{where}: expected {_expected(error.validator_value)}, found {_found(instance)}"
-            )
-        yield Problem(message, path, rule=rule)
-    elif error.validator == "required":
-        missing = [name for name in error.validator_value if name not in instance]
-        for name in missing:
-            yield Problem(f"{where} is missing '{name}'", path, key=True, rule=rule)
-    elif error.validator == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        for extra in sorted(set(instance) - set(known), key=list(instance).index):
-            message = f"unknown key '{extra}' in {where}"
-            if extra == "<<":
-                message += "; merge keys (<<) are not supported, write the keys out"
-            else:
-                close = _close(extra, known)
-                message += (
-                    f"; did you mean '{close[0]}'?"
-                    if close
-                    else f"; expected one of: {', '.join(known)}"
-                )
-            yield Problem(message, (*path, extra), key=True, rule=rule)
-    elif error.validator in ("enum", "const"):
-        allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
-        words = [str(value) for value in allowed]
-        message = f"{where}: {_found(instance)} is not one of: {', '.join(words)}"
-        close = _close(str(instance), words)
-        if close:
-            message += f"; did you mean '{close[0]}'?"
-        yield Problem(message, path, rule=rule)
-    elif error.validator in ("pattern", "format"):
-        hint = _FORMAT_HINTS.get(str(path[-1]) if path else "", "is not in the expected form")
-        yield Problem(f"{where}: '{instance}' {hint}", path, rule=rule)
-    elif error.validator in ("minLength", "minItems"):
-        yield Problem(f"{where} is empty", path, rule=rule)
-    else:
-        yield Problem(f"{where}: {error.message}", path, rule=rule)
-
-
-def _expected(types: object) -> str:
-    names = [types] if isinstance(types, str) else list(types)  # type: ignore[call-overload]
-    words = [_TYPE_WORDS.get(str(name), str(name)) for name in names if name != "null"]
-    if len(words) > 1:
-        return ", ".join(words[:-1]) + " or " + words[-1]
-    return words[0] if words else "nothing"
-
-
-def _found(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
