@@ -1,0 +1,193 @@
+"""The rules' fixtures: finding them, running galint on them, and their expected findings.
+
+Shared by test_rules.py, which compares, and regenerate.py, which rewrites the expectations.
+
+A rule's folder ``fixtures/<slug>/`` holds ``good/`` cases (no finding) and ``bad/`` cases
+(exactly the findings of their expectation). A case is one of:
+
+* a report, ``<case>.yaml``, expected in ``<case>.expected.json`` beside it;
+* a folder ``<case>/`` of reports checked together, as a run pairs them (a 2014 report and the
+  2013 report its ``previous:`` names), expected in ``<case>/expected.json``, each finding
+  with the ``file`` it is in; the reports are read from inside the folder, so that messages
+  name ``2013.yaml`` as a run from there would;
+* a file written by a generator of GENERATED when the test runs (a file too large to commit,
+  a path that is no file, a report in another encoding than UTF-8, which other tests read as
+  UTF-8 text), expected in ``<case>.expected.json``.
+
+Each rule runs alone, except the suppression rules (X): whether a suppression is used
+depends on the findings of the rules it names, so they run with every built-in rule and only
+their own findings are compared.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from galint.io.discover import Candidate
+from galint.io.load import load_path
+from galint.pipeline.engine import Selection, check_loaded, run
+from galint.rules import builtin_rules, find
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# The rules that have fixtures.
+SLUGS = [
+    "schema-required",
+    "schema-type",
+    "schema-value",
+    "schema-unknown-key",
+    "schema-format",
+    "schema-length",
+    "missing-target",
+    "missing-goal",
+    "empty-section",
+]
+
+# Cases where galint does not do what the case's author expects, by "slug/kind/case", with
+# why: their tests are expected to fail, and regenerate.py leaves their expectations alone
+# (they hold what galint should find). Remove an entry when galint is fixed.
+KNOWN_MISSES: dict[str, str] = {}
+
+
+# --- generated cases ------------------------------------------------------------------------
+
+# A generator writes the case's file at the path it is given ("<case>.yaml" in a temporary
+# folder); by "slug/kind/case".
+GENERATED: dict[str, Callable[[Path], None]] = {}
+
+
+# --- cases ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    kind: str  # "good" or "bad"
+    name: str
+    # The report, the folder of reports, or None for a generated case.
+    path: Path | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.slug}/{self.kind}/{self.name}"
+
+    @property
+    def together(self) -> bool:
+        """A folder of reports checked together."""
+        return self.path is not None and self.path.is_dir()
+
+    @property
+    def expected_path(self) -> Path:
+        folder = FIXTURES / self.slug / self.kind
+        if self.together:
+            return folder / self.name / "expected.json"
+        return folder / f"{self.name}.expected.json"
+
+    def reports(self) -> list[Path]:
+        """The files of the case that galint reads."""
+        if self.path is None:
+            return []
+        return sorted(self.path.glob("*.yaml")) if self.together else [self.path]
+
+
+def cases(kind: str | None = None) -> list[Case]:
+    """Every case, by rule, kind and name."""
+    found = []
+    for folder in sorted(p for p in FIXTURES.iterdir() if p.is_dir()):
+        for sort in ("good", "bad"):
+            if kind not in (None, sort):
+                continue
+            here = []
+            for entry in sorted((folder / sort).glob("*")):
+                if entry.is_dir():
+                    here.append(Case(folder.name, sort, entry.name, entry))
+                elif entry.suffix == ".yaml":
+                    here.append(Case(folder.name, sort, entry.stem, entry))
+            prefix = f"{folder.name}/{sort}/"
+            here += [
+                Case(folder.name, sort, key.removeprefix(prefix), None)
+                for key in GENERATED
+                if key.startswith(prefix)
+            ]
+            found += sorted(here, key=lambda case: case.name)
+    return found
+
+
+# --- running --------------------------------------------------------------------------------
+
+
+def selection(slug: str) -> Selection:
+    rule = find(slug, builtin_rules())
+    assert rule is not None, slug
+    if rule.code.startswith("X"):
+        return Selection.of(builtin_rules())
+    return Selection.of(builtin_rules(), [rule])
+
+
+def findings(case: Case) -> list[dict[str, object]]:
+    """What galint finds in a case, as its expectation writes it."""
+    chosen = selection(case.slug)
+    if case.together:
+        assert case.path is not None
+        with _inside(case.path):
+            names = [path.name for path in case.reports()]
+            results = run([Candidate(name, explicit=True) for name in names], chosen)
+        found = [(result.path, f) for result in results for f in result.findings]
+    else:
+        with _written(case) as path:
+            loaded = load_path(str(path))
+            assert loaded is not None
+            found = [(None, f) for f in check_loaded(loaded, chosen).findings]
+    return [
+        {
+            **({"file": file} if file is not None else {}),
+            "line": f.line,
+            "column": f.column,
+            "code": f.code,
+            "rule": f.rule,
+            "message": f.message,
+        }
+        for file, f in found
+        if f.rule == case.slug
+    ]
+
+
+@contextlib.contextmanager
+def _inside(folder: Path) -> Iterator[None]:
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+@contextlib.contextmanager
+def _written(case: Case) -> Iterator[Path]:
+    """The case's report: its file, or one its generator writes in a temporary folder."""
+    if case.path is not None:
+        yield case.path
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{case.name}.yaml"
+        GENERATED[case.key](path)
+        yield path
+
+
+# --- expectations ---------------------------------------------------------------------------
+
+
+def expected(case: Case) -> list[dict[str, object]]:
+    return json.loads(case.expected_path.read_text("utf-8"))
+
+
+def dump(entries: list[dict[str, object]]) -> str:
+    """An expectation as regenerate.py writes it: one finding a line, so a diff shows which."""
+    lines = [json.dumps(entry, ensure_ascii=False) for entry in entries]
+    return "[\n" + ",\n".join(f"  {line}" for line in lines) + "\n]\n" if lines else "[]\n"
