@@ -25,12 +25,13 @@ import contextlib
 import json
 import os
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from galint.io.discover import Candidate
-from galint.io.load import load_path
+from galint.io.load import MAX_BYTES, load_path
 from galint.pipeline.engine import Selection, check_loaded, run
 from galint.rules import builtin_rules, find
 
@@ -38,6 +39,13 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 # The rules that have fixtures.
 SLUGS = [
+    "yaml-syntax",
+    "duplicate-key",
+    "unsupported-tag",
+    "yaml-limit",
+    "file-too-large",
+    "not-utf8",
+    "unreadable",
     "schema-required",
     "schema-type",
     "schema-value",
@@ -57,9 +65,129 @@ KNOWN_MISSES: dict[str, str] = {}
 
 # --- generated cases ------------------------------------------------------------------------
 
+
+def _padded_report(size: int) -> bytes:
+    """A short 2014 report followed by comment lines, ``size`` bytes in all."""
+    head = (
+        b"form: global-alliance/2014\n"
+        b"country:\n  code: LT\n  name: Lithuania\n"
+        b"policy-target-1:\n  goal-1:\n    implementation:\n"
+        b"      - The Police Department joined the ICSE database in March 2014.\n"
+    )
+    line = b"# " + b"=" * 97 + b"\n"
+    body = line * ((size - len(head)) // len(line))
+    rest = size - len(head) - len(body)
+    return head + body + (b"#" * (rest - 1) + b"\n" if rest else b"")
+
+
+def _statistics_annex(path: Path) -> None:
+    """A 2013 report with a case-by-case statistics annex pasted in, 2.7 MB of it."""
+    rows = [
+        f"  - case {n}: reported {2008 + n % 6}, status {('closed', 'pending')[n % 2]}"
+        for n in range(1, 60_001)
+    ]
+    text = (
+        "form: global-alliance/2013\n"
+        "country:\n  code: HR\n  name: Croatia\n"
+        "policy-target-2:\n  undertaken:\n"
+        "    - The State Attorney's Office compiled its statistics of criminal proceedings.\n"
+        "statistics-annex:\n" + "\n".join(rows) + "\n"
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+def _scanned_signature(path: Path) -> None:
+    """A report whose signed cover page was pasted in as one line of base64."""
+    image = "iVBORw0KGgoAAAANSUhEUgAAB4AAAAQ4CAYAAADo08FDAAAgAElEQVR4" * 50_000
+    text = (
+        "form: global-alliance/2014\n"
+        "country:\n  code: PL\n  name: Poland\n"
+        f"signature: data:image/png;base64,{image}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+
+
+def _at_the_limit(path: Path) -> None:
+    path.write_bytes(_padded_report(MAX_BYTES))
+
+
+_BELGIUM_2014 = """\
+# Belgium 2014: saved by a word processor in Windows-1252, where e acute is the one byte 0xE9
+form: global-alliance/2014
+country:
+  code: BE
+  name: Belgium
+submitted: 2014-06-30
+
+policy-target-3:
+  goal-1:
+    implementation:
+      - Child Focus and the Fédération Wallonie-Bruxelles held workshops on sexting in 85 \
+secondary schools in 2013.
+    assessment:
+      - The Délégué général aux droits de l'enfant reported fewer complaints about images \
+shared without consent.
+    follow-up:
+      - Extend the workshops to the Flemish Community with Child Focus (2015).
+"""
+
+_FRANCE_2013 = """\
+# France 2013: saved by Notepad as "Unicode", that is UTF-16 with a byte order mark
+form: global-alliance/2013
+country:
+  code: FR
+  name: France
+
+policy-target-4:
+  undertaken:
+    - The PHAROS platform of the Central Office for the Fight against Crime related to \
+Information and Communication Technologies received 123,987 reports in 2012.
+  planned:
+    - Agree a notice and takedown procedure with the French Association of Internet Service \
+Providers (2013).
+"""
+
+
+def _saved_as(encoding: str, text: str) -> Callable[[Path], None]:
+    """A report's text saved in another encoding than UTF-8."""
+
+    def write(path: Path) -> None:
+        path.write_bytes(text.encode(encoding))
+
+    return write
+
+
+def _word_document(path: Path) -> None:
+    """A Word document (a zip archive) saved under the report's name."""
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>Global Alliance against Child Sexual Abuse Online: "
+        "report of Portugal, 2014</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("word/document.xml", (2014, 6, 30, 12, 0, 0)), document)
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _nothing(path: Path) -> None:
+    """The path is left naming no file."""
+
+
 # A generator writes the case's file at the path it is given ("<case>.yaml" in a temporary
 # folder); by "slug/kind/case".
-GENERATED: dict[str, Callable[[Path], None]] = {}
+GENERATED: dict[str, Callable[[Path], None]] = {
+    "file-too-large/bad/statistics-annex": _statistics_annex,
+    "file-too-large/bad/scanned-signature": _scanned_signature,
+    "file-too-large/good/exactly-the-limit": _at_the_limit,
+    "not-utf8/bad/windows-1252": _saved_as("cp1252", _BELGIUM_2014),
+    "not-utf8/bad/utf-16-from-notepad": _saved_as("utf-16", _FRANCE_2013),
+    "not-utf8/bad/word-document-renamed": _word_document,
+    "unreadable/bad/no-such-file": _nothing,
+    "unreadable/bad/folder-named-like-a-report": _folder,
+}
 
 
 # --- cases ----------------------------------------------------------------------------------
