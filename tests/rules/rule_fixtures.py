@@ -37,7 +37,9 @@ from galint.rules import builtin_rules, find
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
-# The rules that have fixtures.
+# Every rule has fixtures but rule-error, which needs a broken rule (tests/test_engine.py
+# tests it), and schema-other, the schema rules' catch-all for constraints the others do not
+# name.
 SLUGS = [
     "yaml-syntax",
     "duplicate-key",
@@ -65,6 +67,8 @@ SLUGS = [
     "unknown-reference",
     "overdue-plan",
     "missing-previous",
+    "unused-suppression",
+    "invalid-suppression",
 ]
 
 # Cases where galint does not do what the case's author expects, by "slug/kind/case", with
