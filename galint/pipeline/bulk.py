@@ -247,11 +247,11 @@ def run(
     groups: list[list[Candidate]] = []
 
     def grouped() -> list[list[Candidate]]:
-        groups.extend(group(found))  # while the workers prepare
+        groups.extend(group(found))
         return groups
 
     shared = (selection, list(roots))
-    outcomes = parallel.imap(_check, grouped, shared, workers, weight=len, prepare=prepare_worker)
+    outcomes = parallel.imap(_check, grouped(), shared, workers, weight=len, prepare=prepare_worker)
     for n in count():
         try:
             yield next(outcomes)  # kept by no variable here while the next country is checked
