@@ -122,14 +122,15 @@ def _context() -> Any:
 
 
 def _died(processes: list[BaseProcess]) -> str:
-    """What WorkerDied says. When one worker dies, the pool ends the others with SIGTERM:
-    the one that died is the one with another exit code, if any."""
+    """What WorkerDied says, with the exit code of the worker that died: the pool ends the
+    others with SIGTERM, so it is the one that ended otherwise (or the first, if none did)."""
     import signal
 
-    codes = sorted({p.exitcode for p in processes} - {None}, key=lambda c: c == -signal.SIGTERM)
-    code = f" (exit code {codes[0]})" if codes else ""
+    codes = [p.exitcode for p in processes if p.exitcode is not None]
+    died = [code for code in codes if code != -signal.SIGTERM] or codes
+    told = f" (exit code {died[0]})" if died else ""
     return (
-        f"a worker process ended{code} before it finished its work: killed, out of memory, "
+        f"a worker process ended{told} before it finished its work: killed, out of memory, "
         "or a crash"
     )
 
