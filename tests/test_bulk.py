@@ -6,7 +6,6 @@ import contextlib
 import gc
 import io
 import json
-import multiprocessing
 import os
 import shutil
 import signal
@@ -21,7 +20,7 @@ from cli_run import run
 from galint import cli
 from galint.io.discover import candidates, sniff
 from galint.output.summary.stats import CountryStats, summarise
-from galint.pipeline import bulk, parallel
+from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
@@ -273,55 +272,6 @@ def test_output_file_is_not_touched_when_the_run_fails(
     assert code == cli.EXIT_INTERNAL and out == ""  # nothing half-printed either
 
 
-def test_batches_keep_heavy_items_apart() -> None:
-    assert list(parallel._batches(list(range(7)), 3, None)) == [[0, 1, 2], [3, 4, 5], [6]]
-    sizes = [2, 2, 2, 108, 2, 2, 108, 108, 2]
-    batches = list(parallel._batches(sizes, 4, lambda n: n))
-    assert [n for batch in batches for n in batch] == sizes
-    # At most 4 times the median weight (2) in a batch, unless one item alone is heavier.
-    assert batches == [[2, 2, 2], [108], [2, 2], [108], [108], [2]]
-
-
-def test_batches_shrink_towards_the_end_so_that_workers_finish_together() -> None:
-    items = list(range(200))
-    sizes = [len(batch) for batch in parallel._batches(items, 16, None, workers=2)]
-    assert sum(sizes) == 200 and max(sizes) == 16
-    assert sizes[0] == 16 and sizes[-3:] == [1, 1, 1]
-    assert sizes == sorted(sizes, reverse=True)  # never larger than the one before
-    assert [len(b) for b in parallel._batches(items, 16, None)] == [16] * 12 + [8]
-
-
-_PREPARED: list[str] = []
-
-
-def _prepare_worker() -> None:
-    _PREPARED.append("prepared")
-
-
-def _prepare_and_fail() -> None:
-    raise RuntimeError("cannot prepare")
-
-
-def _with_preparation(offset: int, item: int) -> tuple[int, list[str], int]:
-    return item + offset, list(_PREPARED), os.getpid()
-
-
-def test_workers_prepare_while_the_items_are_made() -> None:
-    made = []
-
-    def items() -> list[int]:
-        made.append(os.getpid())
-        return list(range(40))
-
-    results = list(parallel.imap(_with_preparation, items, 100, 2, prepare=_prepare_worker))
-    assert [n for n, _, _ in results] == list(range(100, 140))  # in order
-    assert made == [os.getpid()]  # once, in this process
-    assert {pid for _, _, pid in results} - {os.getpid()}  # by the workers
-    assert all(prepared == ["prepared"] for _, prepared, _ in results)  # once each
-    assert _PREPARED == []  # not here
-    assert list(parallel.imap(_with_preparation, lambda: [], 0, 2, weight=abs)) == []
-
-
 @contextlib.contextmanager
 def no_hang(seconds: int = 30) -> Iterator[None]:
     """Fail, rather than wait for ever, when the work inside does not end."""
@@ -336,42 +286,6 @@ def no_hang(seconds: int = 30) -> Iterator[None]:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-
-
-def test_a_worker_that_cannot_prepare_still_works() -> None:
-    with no_hang():
-        work = parallel.imap(_with_preparation, lambda: [1, 2, 3], 0, 2, None, _prepare_and_fail)
-        assert [n for n, _, _ in work] == [1, 2, 3]
-
-
-def _dies_at_five(shared: None, item: int) -> int:
-    if item == 5:
-        os._exit(7)  # as a crash in C code or the kernel's out-of-memory killer would end it
-    return item
-
-
-def _unpicklable(shared: None, item: int) -> object:
-    return lambda: item
-
-
-def test_a_worker_that_dies_ends_the_run_with_an_error() -> None:
-    with no_hang(), pytest.raises(parallel.WorkerDied, match="exit code 7"):
-        list(parallel.imap(_dies_at_five, list(range(100)), None, 2))
-    assert multiprocessing.active_children() == []  # the other one is stopped too
-
-
-def test_a_result_that_cannot_be_sent_back_is_an_error() -> None:
-    with no_hang(), pytest.raises(RuntimeError, match="pickle"):
-        list(parallel.imap(_unpicklable, list(range(10)), None, 2))
-    assert multiprocessing.active_children() == []
-
-
-def test_workers_end_when_the_caller_stops_early() -> None:
-    with no_hang():
-        work = parallel.imap(_with_preparation, list(range(100)), 0, 2)
-        assert next(work)[0] == 0
-        work.close()
-    assert multiprocessing.active_children() == []
 
 
 def test_report_ends_with_an_error_when_a_worker_dies(

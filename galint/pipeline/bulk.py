@@ -58,14 +58,9 @@ def run(
     once written holds one at a time."""
     found = list(candidates)
     workers = 1 if len(found) < PARALLEL_FROM else jobs
-    groups: list[list[Candidate]] = []
-
-    def grouped() -> list[list[Candidate]]:
-        groups.extend(group(found))  # while the workers prepare
-        return groups
-
+    groups = group(found)
     shared = (selection, list(roots), summarise)
-    outcomes = parallel.imap(_check, grouped, shared, workers, weight=len, prepare=prepare_worker)
+    outcomes = parallel.imap(_check, groups, shared, workers, weight=len, prepare=prepare_worker)
     for n in count():
         try:
             yield next(outcomes)  # kept by no variable here while the next country is checked

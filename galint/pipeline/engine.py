@@ -92,9 +92,8 @@ def run(
         return run_together(found, selection, previous, require_previous, max_bytes)
     order = {candidate.path: n for n, candidate in enumerate(found)}
     shared = (selection, require_previous, max_bytes)
-    # The workers prepare while the files are sorted into countries.
     checked = parallel.imap(
-        _check_group, lambda: group(found), shared, jobs, weight=len, prepare=prepare_worker
+        _check_group, group(found), shared, jobs, weight=len, prepare=prepare_worker
     )
     results = [result for results in checked for result in results]
     return sorted(results, key=lambda result: order[result.path])

@@ -1,5 +1,10 @@
 """Work spread over every core, in a stable order: the output of a run with several processes
-is the output of a run with one."""
+is the output of a run with one.
+
+The processes are a concurrent.futures.ProcessPoolExecutor. What this module adds to it:
+items sent in batches, results given back in order and made only a little ahead of the
+caller, and a worker that dies reported as WorkerDied.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,27 @@ import contextlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from multiprocessing.process import BaseProcess
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
+
+# Batches submitted and not yet taken by the caller, per worker: enough to keep every worker
+# busy while the caller takes the oldest, few enough that a slow caller (one that writes each
+# result out) holds a few batches of results rather than every result of the run.
+AHEAD = 4
+
+# A batch holds at most this many items of median weight: one task per item would cost more
+# in messages than the work, and a few batches per worker keep the load even.
+BATCH = 16
 
 
 class WorkerDied(RuntimeError):
@@ -22,199 +41,144 @@ class WorkerDied(RuntimeError):
 
 def imap(
     function: Callable[[Any, Item], Result],
-    items: Sequence[Item] | Callable[[], Sequence[Item]],
+    items: Sequence[Item],
     shared: Any,
     jobs: int | None = None,
     weight: Callable[[Item], int] | None = None,
     prepare: Callable[[], None] | None = None,
 ) -> Iterator[Result]:
     """``function(shared, item)`` for each item, in order, on ``jobs`` processes (default:
-    every core). ``shared`` is handed to each worker once, not with every item.
+    every core). ``shared`` is handed to each worker once, not with every item, and each
+    worker runs ``prepare`` (what its first item would otherwise wait for) when it starts.
 
-    Results are made only a little ahead of the caller: a caller slower than the workers (one
-    that writes each result out) holds a few batches of results, not every result of the run.
     ``weight`` (say, an item's number of files) keeps heavy items out of large batches.
-
-    ``items`` may be a function that gives them: it is called once the workers are started,
-    and each worker runs ``prepare`` (what its first item would otherwise wait for) meanwhile.
 
     An exception in ``function`` is raised here; a worker that dies (killed, out of memory,
     a crash in C code) raises WorkerDied rather than leave the run waiting for ever.
     """
-    workers = jobs or os.cpu_count() or 1
-    if not callable(items):
-        workers = min(workers, len(items))
+    workers = min(jobs or os.cpu_count() or 1, len(items))
     if workers <= 1:
-        for item in items() if callable(items) else items:
-            yield function(shared, item)
-        return
-    import multiprocessing
-    from multiprocessing.connection import wait
+        return (function(shared, item) for item in items)
+    return _pooled(function, items, shared, workers, weight, prepare)
 
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    pool: list[_Worker] = []
+
+def _pooled(
+    function: Callable[[Any, Item], Result],
+    items: Sequence[Item],
+    shared: Any,
+    workers: int,
+    weight: Callable[[Item], int] | None,
+    prepare: Callable[[], None] | None,
+) -> Iterator[Result]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = _context()
+    pool = ProcessPoolExecutor(
+        workers, context, initializer=_start_worker, initargs=(function, shared, prepare)
+    )
+    batches = _batches(items, weight, workers)
+    # The batches' futures, oldest first: at most AHEAD per worker submitted and not taken.
+    pending: deque[Future[list[Result]]] = deque()
     finished = False
     try:
-        for _ in range(workers):
-            pool.append(_Worker(context, function, shared, prepare))
-        if callable(items):
-            items = items()
-        # Items go to the workers in batches: one message per item costs about a tenth of the
-        # work of checking a country; a few batches per worker keep the load even.
-        size = max(1, min(16, len(items) // (workers * 4)))
-        batches = enumerate(_batches(items, size, weight, workers))
-        done: dict[int, deque[Any]] = {}  # results come back out of order
-        sent = taken = 0
-        exhausted = False
-        while True:
-            # Each worker holds at most two batches, one being worked on and one sent ahead;
-            # each batch goes to the one that holds fewer. At most four batches per worker are
-            # out or waiting to be taken, in all: a worker can run a few batches ahead of one
-            # that is slow on the oldest.
-            while not exhausted and sent - taken < 4 * workers:
-                worker = min(pool, key=_held)
-                if len(worker.out) >= 2:
-                    break
-                batch = next(batches, None)
-                if batch is None:
-                    exhausted = True
-                else:
-                    worker.send(*batch)
-                    sent += 1
-            while taken in done:
-                results = done.pop(taken)
-                taken += 1
-                while results:
-                    yield results.popleft()  # and let it go
-            if taken == sent:
-                if exhausted:
-                    finished = True
-                    return
-                continue  # room for more batches
-            ready = wait([w.connection for w in pool] + [w.process.sentinel for w in pool])
-            for worker in pool:
-                if worker.connection in ready:
-                    done.update(worker.receive())
-                if worker.process.sentinel in ready:
-                    raise worker.died()
+        pending.extend(pool.submit(_run, batch) for batch in islice(batches, AHEAD * workers))
+        while pending:
+            results = deque(pending.popleft().result())
+            pending.extend(pool.submit(_run, batch) for batch in islice(batches, 1))
+            while results:
+                yield results.popleft()  # and let it go
+        finished = True
+    except BrokenProcessPool:
+        pool.shutdown()  # the pool ends the other workers: then every exit code is known
+        raise WorkerDied(_died(context.processes)) from None
     finally:
-        for worker in pool:
-            worker.stop(finished)
+        if not finished:
+            # An exception, Ctrl-C or a caller that stopped early: the workers are ended at
+            # once, not after the batches they are working on (one may never end).
+            for process in context.processes:
+                process.terminate()
+        pool.shutdown(cancel_futures=True)
 
 
-class _Worker:
-    """A worker process, the parent's end of its pipe, and the numbers of the batches it holds,
-    oldest first."""
+def _context() -> Any:
+    """The multiprocessing context for the pool, fork on POSIX (a worker starts with what the
+    caller has imported), keeping the processes the pool starts: ProcessPoolExecutor does
+    not give them, and they are the only way to know how a worker ended, or to end one."""
+    import multiprocessing
 
-    def __init__(
-        self,
-        context: Any,
-        function: Callable[[Any, Any], Any],
-        shared: Any,
-        prepare: Callable[[], None] | None,
-    ) -> None:
-        self.connection, theirs = context.Pipe()
-        self.process = context.Process(
-            target=_serve, args=(theirs, function, shared, prepare), daemon=True
-        )
-        self.process.start()
-        theirs.close()
-        self.out: deque[int] = deque()
+    base = type(multiprocessing.get_context("fork" if os.name == "posix" else "spawn"))
 
-    def send(self, number: int, batch: list[Any]) -> None:
-        try:
-            self.connection.send(batch)
-        except OSError:  # the pipe is broken: the worker is gone
-            raise self.died() from None
-        self.out.append(number)
+    class Context(base):  # type: ignore[valid-type,misc]
+        def __init__(self) -> None:
+            self.processes: list[BaseProcess] = []
 
-    def receive(self) -> Iterator[tuple[int, deque[Any]]]:
-        """The results it has sent back, by batch number; its exception if one stopped it."""
-        while self.out and self.connection.poll():
-            try:
-                failed, answer = self.connection.recv()
-            except (EOFError, OSError):
-                raise self.died() from None
-            if failed:
-                raise answer
-            yield self.out.popleft(), deque(answer)
+        def Process(self, *args: Any, **kwargs: Any) -> BaseProcess:
+            process = super().Process(*args, **kwargs)
+            self.processes.append(process)
+            return process
 
-    def died(self) -> WorkerDied:
-        self.process.join()
-        return WorkerDied(
-            f"a worker process ended (exit code {self.process.exitcode}) before it finished "
-            "its work: killed, out of memory, or a crash"
-        )
-
-    def stop(self, finished: bool) -> None:
-        """Let it end when its work is done; end it at once when the run is cut short."""
-        if finished:
-            with contextlib.suppress(OSError):
-                self.connection.send(None)
-            self.process.join(timeout=5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join()
-        self.connection.close()
+    return Context()
 
 
-def _held(worker: _Worker) -> int:
-    return len(worker.out)
+def _died(processes: list[BaseProcess]) -> str:
+    """What WorkerDied says, with the exit code of the worker that died: the pool ends the
+    others with SIGTERM, so it is the one that ended otherwise (or the first, if none did)."""
+    import signal
+
+    codes = [p.exitcode for p in processes if p.exitcode is not None]
+    died = [code for code in codes if code != -signal.SIGTERM] or codes
+    told = f" (exit code {died[0]})" if died else ""
+    return (
+        f"a worker process ended{told} before it finished its work: killed, out of memory, "
+        "or a crash"
+    )
 
 
 def _batches(
-    items: Sequence[Item],
-    size: int,
-    weight: Callable[[Item], int] | None,
-    workers: int = 0,
+    items: Sequence[Item], weight: Callable[[Item], int] | None, workers: int
 ) -> Iterator[list[Item]]:
-    """Consecutive items, ``size`` at a time; with ``weight``, also at most ``size`` times the
-    median item's weight (an item heavier than that goes alone). With ``workers``, batches
-    shrink towards the end, to a share of what is left, so that the workers finish together
-    rather than one waiting for the other's last large batch."""
-    limit = size * sorted(map(weight, items))[len(items) // 2] if weight and items else 0
+    """Consecutive items, in batches of about the same work: ``BATCH`` items of median
+    ``weight`` (all weigh 1 without it); an item heavier than that goes alone. Batches shrink
+    towards the end, to a share of the work left, so that the workers finish together rather
+    than one waiting for another's last large batch."""
+    hefts = [max(1, weight(item)) for item in items] if weight else [1] * len(items)
+    size = max(1, min(BATCH, len(items) // (workers * AHEAD)))
+    limit = size * sorted(hefts)[len(hefts) // 2] if hefts else 0
+    left = sum(hefts)
     batch: list[Item] = []
     load = 0
-    for done, item in enumerate(items):
-        heft = weight(item) if weight else 0
-        room = min(size, max(1, (len(items) - done) // (2 * workers))) if workers else size
-        if batch and (len(batch) >= room or load + heft > limit > 0):
+    for item, heft in zip(items, hefts, strict=True):
+        if batch and load + heft > min(limit, max(1, left // (2 * workers))):
             yield batch
             batch, load = [], 0
         batch.append(item)
         load += heft
+        left -= heft
     if batch:
         yield batch
 
 
-def _serve(
-    connection: Any,
-    function: Callable[[Any, Any], Any],
-    shared: Any,
-    prepare: Callable[[], None] | None,
+# In a worker: the function and the object shared by every item, set when it starts.
+_work: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def _start_worker(
+    function: Callable[[Any, Any], Any], shared: Any, prepare: Callable[[], None] | None
 ) -> None:
-    """A worker: batches in, their results (or the exception that stopped them) out, until
-    the parent sends None or is gone."""
     import signal  # only workers need it: not on the way of a one-file check's start
 
+    global _work
+    _work = (function, shared)
     # Ctrl-C is for the parent, which then ends its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if prepare is not None:
         # Only a head start: what fails here fails again, and is reported, with the item.
         with contextlib.suppress(Exception):
             prepare()
-    while True:
-        try:
-            batch = connection.recv()
-        except (EOFError, OSError):
-            return
-        if batch is None:
-            return
-        try:
-            answer: tuple[bool, Any] = (False, [function(shared, item) for item in batch])
-        except Exception as error:
-            answer = (True, error)
-        try:
-            connection.send(answer)
-        except Exception as error:  # an exception or a result that cannot be pickled
-            connection.send((True, RuntimeError(f"{type(error).__name__}: {error}")))
+
+
+def _run(batch: list[Any]) -> list[Any]:
+    assert _work is not None, "a worker runs _start_worker first"
+    function, shared = _work
+    return [function(shared, item) for item in batch]

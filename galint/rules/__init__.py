@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import os
-import sys
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
 
 from galint.core.rule import Rule
-
-if TYPE_CHECKING:
-    from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "galint.rules"
 
@@ -53,8 +47,12 @@ def builtin_rules() -> tuple[Rule, ...]:
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """Built-in rules then plugins, each code and slug used once."""
+    # Imported here, when rules are loaded: importlib.metadata takes a few milliseconds to
+    # import, which nothing else in galint needs.
+    from importlib.metadata import entry_points
+
     rules = list(builtin_rules())
-    for entry in _entry_points():
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
         try:
             loaded = entry.load()
         except Exception as error:  # a broken plugin must not read as a galint crash
@@ -70,39 +68,6 @@ def all_rules() -> tuple[Rule, ...]:
         rules.extend(plugin)
     _check_unique(rules)
     return tuple(rules)
-
-
-def _entry_points() -> list[EntryPoint]:
-    if not _declared():
-        return []
-    from importlib.metadata import entry_points
-
-    return list(entry_points(group=ENTRY_POINT_GROUP))
-
-
-def _declared() -> bool:
-    """Whether an installed distribution declares galint rules.
-
-    A look at the entry_points.txt files on sys.path is far cheaper than importing
-    importlib.metadata, which would be a tenth of `galint check`'s start-up on every commit;
-    when a distribution does declare some, importlib.metadata loads them as usual.
-    """
-    marker = f"[{ENTRY_POINT_GROUP}]"
-    for directory in sys.path:
-        try:
-            entries = list(os.scandir(directory or "."))
-        except OSError:
-            continue
-        for entry in entries:
-            if not entry.name.endswith((".dist-info", ".egg-info")):
-                continue
-            try:
-                with open(os.path.join(entry.path, "entry_points.txt"), encoding="utf-8") as f:
-                    if marker in f.read():
-                        return True
-            except (OSError, UnicodeDecodeError):
-                continue
-    return False
 
 
 def find(selector: str, rules: Iterable[Rule] | None = None) -> Rule | None:
