@@ -206,7 +206,10 @@ def resolve(
     replaces the file's ``select``, ``--ignore`` adds to its ``ignore``."""
     where = config.path or "the command line"
     select = list(cli_select) or (list(config.select) if config.select is not None else None)
-    chosen = pick(rules, select, where) if select is not None else list(rules)
+    # Fix-only rules are never findings: they run only when named (--select A001).
+    chosen = (
+        pick(rules, select, where) if select is not None else [r for r in rules if not r.fix_only]
+    )
     dropped = set(pick(rules, [*config.ignore, *cli_ignore], where))
     severities: dict[str, str] = {}
     for name, level in config.severity.items():

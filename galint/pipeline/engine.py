@@ -34,8 +34,9 @@ class Selection:
 
     @classmethod
     def of(cls, rules: Sequence[Rule], enabled: Iterable[Rule] | None = None) -> Selection:
+        default = (rule for rule in rules if not rule.fix_only)  # they run only when named
         return cls(
-            rules=tuple(rules if enabled is None else enabled),
+            rules=tuple(default if enabled is None else enabled),
             known={rule.slug: rule for rule in rules},
         )
 
