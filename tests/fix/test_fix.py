@@ -24,7 +24,7 @@ from galint.io.load import Document, Loaded, load_path, parse
 from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules, missing_timeframe
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BOM = "\ufeff"
 
 
