@@ -458,7 +458,8 @@ def _rules() -> tuple[Rule, ...]:
 
 def _fix(results: list[FileResult], diff: bool, unsafe: bool) -> int:
     """Fix (or, with ``diff``, show the fixes to) every report that parsed; files changed."""
-    from galint.fix import apply, unified_diff, write_atomic
+    from galint.core.diagnostic import SAFE
+    from galint.fix import apply, fix_diagnostics, unified_diff, write_atomic
 
     changed = fixes = 0
     for result in results:
@@ -470,13 +471,18 @@ def _fix(results: list[FileResult], diff: bool, unsafe: bool) -> int:
         except (OSError, UnicodeDecodeError) as error:
             click.echo(f"galint: {result.path}: not fixed: {error}", err=True)
             continue
-        outcome = apply(text, result.report, unsafe, _links(result) if unsafe else None)
+        chosen = [
+            diagnostic
+            for diagnostic in fix_diagnostics(result.report)
+            if unsafe or (diagnostic.fix is not None and diagnostic.fix.applicability == SAFE)
+        ]
+        outcome = apply(text, result.report, chosen)
         if outcome.skipped_reason:
             click.echo(f"galint: {result.path}: not fixed: {outcome.skipped_reason}", err=True)
         if outcome.text == text:
             continue
         changed += 1
-        fixes += len(outcome.fixes)
+        fixes += len(outcome.applied)
         if diff:
             click.echo(unified_diff(result.path, text, outcome.text), nl=False)
             continue
@@ -488,18 +494,6 @@ def _fix(results: list[FileResult], diff: bool, unsafe: bool) -> int:
     files = f"{changed} file{'s' if changed != 1 else ''}"
     click.echo(f"{verb} {fixes} fix{'es' if fixes != 1 else ''} to {files}.", err=True)
     return changed
-
-
-def _links(result: FileResult) -> dict[tuple[str | int, ...], list[str]]:
-    """The follows links tracing found by text: each plan's best match, by the item's path."""
-    from galint.analysis.trace import trace_of
-
-    traced = trace_of(result.report) if result.report is not None else None
-    links: dict[tuple[str | int, ...], list[str]] = {}
-    for plan in traced.plans if traced is not None else []:
-        if plan.matches and plan.matches[0].via == "text" and plan.plan.ref:
-            links.setdefault(plan.matches[0].item.path, []).append(plan.plan.ref)
-    return links
 
 
 def _ci_root() -> str:
