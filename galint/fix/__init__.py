@@ -18,7 +18,7 @@ Only the lines of the changed items are taken from ruamel.yaml's output; every o
 stays the original, byte for byte, so whatever ruamel.yaml would reformat elsewhere never
 reaches the file. An item's new lines are split into a *base* (the item made over: a plain
 text becomes ``text: ...``; a line ruamel.yaml writes otherwise) and one *insertion* per new
-key, at the end of the key it follows or before the first key. Each diagnostic's fix holds
+key, after the value of the key it follows or before the first key. Each diagnostic's fix holds
 the item's base edits and its own insertion; identical edits are applied once, and
 insertions at one place are made in the format's key order (id, timeframe, follows). So any
 choice of diagnostics (only the safe ones, some rules, one for an editor's quick fix) writes
@@ -30,7 +30,7 @@ and must read as the original plus the keys inserted (same data, numbers written
 same comments, same YAML problems); otherwise the file is left unchanged, with the reason.
 A fix that cannot be computed has no edits and says why in its description: its item is
 skipped when galint leaves such items alone (in a flow-style list ``[...]``, anchored, an
-alias, an empty mapping), and otherwise the whole file is left unchanged with that reason.
+alias), and otherwise the whole file is left unchanged with that reason.
 
 Parses of a fixed file: the engine's (the model the rules read), ruamel.yaml's round trip,
 galint's reading of ruamel.yaml's output (to find the items in it), and the check of the

@@ -231,6 +231,8 @@ def _split(old: _Text, new: _Text) -> tuple[list[Piece], dict[str, tuple[int, st
     between them, less the new keys, is what the base edits write.
     """
     old_keys, new_keys = old.keys(), new.keys()
+    if not old_keys:
+        return _split_empty(old, new)
     anchors = [old.start(old_keys[0])] + [old.end(key) for key in old_keys]
     new_anchors = [new.start(old_keys[0])] + [new.end(key) for key in old_keys]
     before, after = list(new_anchors), list(new_anchors)  # around the insertions
@@ -261,6 +263,20 @@ def _split(old: _Text, new: _Text) -> tuple[list[Piece], dict[str, tuple[int, st
         if old.region.text[old_start:old_end] != text:
             base.append((old_start, old_end, text))
     return base, pieces
+
+
+def _split_empty(old: _Text, new: _Text) -> tuple[list[Piece], dict[str, tuple[int, str]]]:
+    """An empty mapping, ``{}``: its one new key goes in after the ``{``, or replaces it when
+    ruamel.yaml writes the mapping in block style. (Two keys would not compose.)"""
+    new_keys = new.keys()
+    if len(new_keys) != 1:
+        raise Refuse(f"galint cannot split the fix of {describe(old.path)}")
+    old_text, new_text = old.region.text, new.region.text
+    start, end = new.start(new_keys[0]), new.end(new_keys[0])
+    at = 1 if new_text.startswith("{") else 0
+    segments = [((0, at), new_text[:start]), ((at, len(old_text)), new_text[end:])]
+    base = [(first, last, text) for (first, last), text in segments if old_text[first:last] != text]
+    return base, {new_keys[0]: (at, new_text[start:end])}
 
 
 def _shift(block: list[str], prefix: str, column: int) -> list[str]:

@@ -63,9 +63,6 @@ def unfixable(document: Document, lines: list[str], path: Path) -> str | None:
     if lines[span.line - 1][span.column - 1 : span.column] in ("&", "*", "!"):
         # A change to an anchored item would change its aliases too, or break them.
         return f"{describe(path)} carries an anchor, an alias or a tag; galint leaves it alone"
-    if value_at(document.data, path) == {}:
-        # No key to add the new ones after: in a flow mapping, the first has no comma.
-        return f"{describe(path)} is an empty mapping ({{}}); galint leaves it alone"
     return None
 
 

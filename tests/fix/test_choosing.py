@@ -190,3 +190,21 @@ def test_a_skipped_item_and_a_refused_file() -> None:
     result = apply(text, report, refused)
     assert result.text == text and result.skipped_reason == "ruamel.yaml cannot read this file"
     assert apply(text, report, [Diagnostic("no fix")]).applied == []
+
+
+def test_flow_mapping_items() -> None:
+    text = (
+        "form: global-alliance/2013\ncountry: {code: XA, name: Arcadia}\n"
+        "policy-target-1:\n  planned:\n    - {text: A (2014), status: planned}  # c\n"
+        "    - {}\n"
+    )
+    report = report_from(text)
+    found = fix_diagnostics(report)
+    assert [d.rule for d in found] == ["add-ids", "record-timeframe", "add-ids"]
+    assert apply(text, report, found).text.endswith(
+        '    - {text: A (2014), id: "1.1", timeframe: "2014", status: planned} # c\n'
+        '    - id: "1.2"\n'
+    )
+    assert apply(text, report, found[1:2]).text.endswith(
+        '    - {text: A (2014), timeframe: "2014", status: planned} # c\n    - {}\n'
+    )
