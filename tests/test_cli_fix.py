@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -78,3 +79,11 @@ def test_unsafe_fixes_write_follows_links_only_when_asked(
     fixed = (reports / "2014.yaml").read_text(encoding="utf-8")
     assert fixed.count("follows:") >= 10
     assert err.startswith("Applied ")
+
+
+def test_fix_only_rules_are_never_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--isolated", "--format", "json", str(ROOT / "examples"))
+    assert code == 1
+    findings = json.loads(out)["findings"]
+    assert len(findings) == 39
+    assert not [f for f in findings if f["code"].startswith("A")]

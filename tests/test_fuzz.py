@@ -50,7 +50,7 @@ from galint import cli
 from galint.analysis.timeframe import Timeframe, extract
 from galint.analysis.timeframe import parse as parse_timeframe
 from galint.core.diagnostic import Diagnostic
-from galint.fix import apply
+from galint.fix import FixResult, apply, fix_diagnostics, planned
 from galint.form.model import Report, build
 from galint.io.discover import Candidate
 from galint.io.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, Loaded, load_bytes, load_path
@@ -428,6 +428,16 @@ def links_for(report: Report, picked: Links) -> dict[tuple[str | int, ...], list
     return {items[index % len(items)].path: refs for index, refs in picked if items}
 
 
+def fixed(
+    text: str, report: Report, unsafe: bool, links: dict, problems: list[Diagnostic]
+) -> FixResult:
+    """What ``--fix`` writes with these follows ``links``: the fix rules' safe diagnostics
+    (and, with ``unsafe``, all of them), applied."""
+    diagnostics = fix_diagnostics(report, planned(report, links))
+    chosen = [d for d in diagnostics if unsafe or (d.fix is not None and d.fix.safe)]
+    return apply(text, report, chosen, problems)
+
+
 EXAMPLE_TEXTS = {
     name: (Path(__file__).parent.parent / "examples" / name).read_text("utf-8")
     for name in ("montenegro/2013.yaml", "montenegro/2014.yaml")
@@ -446,29 +456,31 @@ def test_fix_keeps_everything_and_is_idempotent(text: str, unsafe: bool, picked:
     loaded, report = loaded_report(text)
     if report is None:
         return  # a file that does not parse is never fixed
-    follows = links_for(report, picked) if unsafe else None
-    result = apply(text, report, unsafe, follows)
+    follows = links_for(report, picked) if unsafe else {}
+    result = fixed(text, report, unsafe, follows, loaded.problems)
     assert not (result.skipped_reason or "").startswith("galint could not fix"), (
         result.skipped_reason
     )
     if result.text == text:
-        assert result.fixes == []
+        assert result.applied == []
         event(f"fix: unchanged, {(result.skipped_reason or 'nothing to fix')[:40]}")
         return
     event("fix: changed")
-    assert result.fixes and result.skipped_reason is None
-    fixed, new_report = loaded_report(result.text)
-    assert fixed.document is not None and new_report is not None
-    assert not Counter(p.rule for p in fixed.problems) - Counter(p.rule for p in loaded.problems)
+    assert result.applied and result.skipped_reason is None
+    fixed_loaded, new_report = loaded_report(result.text)
+    assert fixed_loaded.document is not None and new_report is not None
+    assert not Counter(p.rule for p in fixed_loaded.problems) - Counter(
+        p.rule for p in loaded.problems
+    )
     assert in_order(comment_lines(text), comment_lines(result.text))
     assert [(i.path, i.text) for i in new_report.items()] == [
         (i.path, i.text) for i in report.items()
     ]
     assert loaded.document is not None
     old_data = loaded.document.data
-    assert same_data(without_added_keys(fixed.document.data, old_data, report), old_data)
-    again = apply(result.text, new_report, unsafe, follows)
-    assert again.text == result.text, again.fixes
+    assert same_data(without_added_keys(fixed_loaded.document.data, old_data, report), old_data)
+    again = fixed(result.text, new_report, unsafe, follows, fixed_loaded.problems)
+    assert again.text == result.text, again.applied
 
 
 # --- 4. limits ------------------------------------------------------------------------------
@@ -722,8 +734,8 @@ policy-target-1:
 @example(text=FIX_AFTER.format("\u2028"))  # "the fixed file would not be valid YAML"
 @example(text=FIX_AFTER.format("\x85"))
 def test_fix_applies_after_a_yaml11_line_break(text: str) -> None:
-    _, report = loaded_report(text)
+    loaded, report = loaded_report(text)
     assert report is not None
-    result = apply(text, report)
+    result = fixed(text, report, False, {}, loaded.problems)
     assert result.skipped_reason is None
-    assert [fix.key for fix in result.fixes] == ["id", "timeframe"]
+    assert [d.rule for d in result.applied] == ["add-ids", "record-timeframe"]

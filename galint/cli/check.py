@@ -185,7 +185,7 @@ def _settings(given: CheckOptions, config: Config) -> Settings:
     from galint.pipeline.run import Settings
 
     return Settings(
-        options.selection(config, given.select, given.ignore),
+        options.selection(config, given.select, given.ignore, given.fixing),
         previous=given.previous,
         require_previous=given.require_previous,
         jobs=None,

@@ -42,14 +42,17 @@ def config(path: str | None, isolated: bool, paths: Iterable[str]) -> Config:
         raise click.UsageError(str(error)) from error
 
 
-def selection(config: Config, select: Iterable[str], ignore: Iterable[str]) -> Selection:
-    """The rules to run: the configuration's, with the command line's select and ignore."""
+def selection(
+    config: Config, select: Iterable[str], ignore: Iterable[str], fixing: bool = False
+) -> Selection:
+    """The rules to run: the configuration's, with the command line's select and ignore
+    (and the fix-only rules when ``fixing``)."""
     from galint.pipeline.config import ConfigError, resolve
     from galint.pipeline.engine import Selection
 
     known = rules()
     try:
-        resolved = resolve(config, known, tuple(select), tuple(ignore))
+        resolved = resolve(config, known, tuple(select), tuple(ignore), fixing)
     except ConfigError as error:
         raise click.UsageError(str(error)) from error
     return Selection.from_config(known, resolved)

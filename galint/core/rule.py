@@ -20,6 +20,9 @@ class Rule:
     ``galint rules`` and docs/rules.md all read it. ``options`` are the rule's options with
     their defaults; a rule that has options receives them, as configured, as the second
     argument of its check.
+
+    ``fix_only``: a rule whose diagnostics only offer a fix. They are never reported as
+    findings; ``--fix`` applies them; ``galint rules`` and the docs list them.
     """
 
     code: str
@@ -29,6 +32,7 @@ class Rule:
     explanation: str
     check: Check | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    fix_only: bool = False
 
     def matches(self, selector: str) -> bool:
         """Whether ``selector`` (a code, a code prefix or a slug) names this rule."""

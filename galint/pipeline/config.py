@@ -201,12 +201,20 @@ def resolve(
     rules: Sequence[Rule],
     cli_select: Sequence[str] = (),
     cli_ignore: Sequence[str] = (),
+    fixing: bool = False,
 ) -> Resolved:
     """Apply the configuration, then the command line, which overrides it: ``--select``
-    replaces the file's ``select``, ``--ignore`` adds to its ``ignore``."""
+    replaces the file's ``select``, ``--ignore`` adds to its ``ignore``.
+
+    Fix-only rules offer fixes and nothing else: they run when ``fixing`` (``--fix``,
+    ``--diff``), whatever ``select`` says, unless ignored; ``select`` picks the findings.
+    """
     where = config.path or "the command line"
     select = list(cli_select) or (list(config.select) if config.select is not None else None)
     chosen = pick(rules, select, where) if select is not None else list(rules)
+    chosen = [r for r in chosen if not r.fix_only]
+    if fixing:
+        chosen += [r for r in rules if r.fix_only]
     dropped = set(pick(rules, [*config.ignore, *cli_ignore], where))
     severities: dict[str, str] = {}
     for name, level in config.severity.items():

@@ -34,8 +34,9 @@ class Selection:
 
     @classmethod
     def of(cls, rules: Sequence[Rule], enabled: Iterable[Rule] | None = None) -> Selection:
+        default = (rule for rule in rules if not rule.fix_only)  # they run only when named
         return cls(
-            rules=tuple(rules if enabled is None else enabled),
+            rules=tuple(default if enabled is None else enabled),
             known={rule.slug: rule for rule in rules},
         )
 
@@ -161,8 +162,12 @@ def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = N
         return FileResult(loaded.path, sorted(findings, key=_order))
     if report is None:
         report = build(loaded.document)
+    fixes: list[Diagnostic] = []
     for check, owner in _checks(selection.rules):
-        findings.extend(_run_check(check, owner, report, loaded, selection))
+        for found in _run_check(check, owner, report, loaded, selection):
+            # A fix-only rule's diagnostics offer a fix; they are not findings.
+            rule = selection.known.get(found.rule or "")
+            (fixes if rule is not None and rule.fix_only else findings).append(found)
     outcome = suppress.apply(
         findings, loaded.document.text, list(selection.known.values()), selection.rules
     )
@@ -170,7 +175,9 @@ def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = N
     for directive in outcome.problems:
         if (found := _resolve(loaded.path, None, directive, None, selection)) is not None:
             kept.append(found)
-    return FileResult(loaded.path, sorted(set(kept), key=_order), report, outcome.suppressed)
+    result = FileResult(loaded.path, sorted(set(kept), key=_order), report, outcome.suppressed)
+    result.fixes = fixes
+    return result
 
 
 def _run_check(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from galint.core.diagnostic import Diagnostic
+from galint.core.diagnostic import SAFE, Diagnostic
 from galint.form.model import Report, build
 from galint.io.discover import Candidate, candidates
 from galint.io.load import MAX_BYTES, load_path
@@ -96,38 +96,30 @@ class Pipeline:
         return baselines.hide(baseline, results)
 
     def fix(self, results: Iterable[FileResult], unsafe: bool = False) -> list[FixOutcome]:
-        """The fixes on offer for each report (the safe ones, or all with ``unsafe``), applied
-        to its text in memory; the caller writes them or shows the diff."""
+        """Apply the fixes the diagnostics of each report offer (the safe ones, or all with
+        ``unsafe``) to its text, in memory; the caller writes them or shows the diff."""
         from galint import fix
 
         outcomes = []
         for result in results:
             if result.report is None:
                 continue  # a file that does not parse is never touched
+            chosen = [
+                d
+                for d in (*result.findings, *result.fixes)
+                if d.fix is not None and (unsafe or d.fix.applicability == SAFE)
+            ]
             try:
                 with open(result.path, "rb") as stream:
                     before = stream.read().decode("utf-8")
             except (OSError, UnicodeDecodeError) as error:
                 outcomes.append(FixOutcome(result.path, "", "", refused=str(error)))
                 continue
-            links = _links(result.report) if unsafe else None
-            done = fix.apply(before, result.report, unsafe, links)
+            done = fix.apply(before, result.report, chosen)
             outcomes.append(
-                FixOutcome(result.path, before, done.text, done.fixes, done.skipped_reason)
+                FixOutcome(result.path, before, done.text, done.applied, done.skipped_reason)
             )
         return outcomes
-
-
-def _links(report: Report) -> dict[tuple[str | int, ...], list[str]]:
-    """The follows links tracing found by text: each plan's best match, by the item's path."""
-    from galint.analysis.trace import trace_of
-
-    traced = trace_of(report)
-    links: dict[tuple[str | int, ...], list[str]] = {}
-    for plan in traced.plans if traced is not None else []:
-        if plan.matches and plan.matches[0].via == "text" and plan.plan.ref:
-            links.setdefault(plan.matches[0].item.path, []).append(plan.plan.ref)
-    return links
 
 
 def load_report(path: str) -> Report:

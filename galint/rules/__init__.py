@@ -27,6 +27,9 @@ BUILTIN_MODULES = (
     "unknown_reference",
     "overdue_plan",
     "missing_previous",
+    "add_ids",
+    "record_timeframe",
+    "add_follows",
     "internal",
 )
 

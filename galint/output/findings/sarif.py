@@ -32,6 +32,7 @@ MAX_DESCRIPTION = 1024
 
 def render(summary: Summary, rules: Sequence[Rule], root: str) -> str:
     """The findings as a SARIF log, paths relative to ``root`` (the repository's checkout)."""
+    rules = [rule for rule in rules if not rule.fix_only]  # they offer fixes, never results
     index = {rule.code: position for position, rule in enumerate(rules)}
     prints = fingerprints(summary.findings, root)
     results = [

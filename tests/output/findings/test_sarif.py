@@ -123,11 +123,12 @@ def test_every_rule_is_described() -> None:
     assert described[2]["help"]["text"] == "A note."
 
 
-def test_all_galint_rules_are_described() -> None:
+def test_every_rule_that_makes_findings_is_described() -> None:
+    rules = [rule for rule in all_rules() if not rule.fix_only]  # fix-only rules make none
     described = sarif([], all_rules())["runs"][0]["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in described] == [rule.code for rule in all_rules()]
-    assert [rule["name"] for rule in described] == [rule.slug for rule in all_rules()]
-    for rule, descriptor in zip(all_rules(), described, strict=True):
+    assert [rule["id"] for rule in described] == [rule.code for rule in rules]
+    assert [rule["name"] for rule in described] == [rule.slug for rule in rules]
+    for rule, descriptor in zip(rules, described, strict=True):
         assert descriptor["help"]["markdown"] == rule.explanation
         assert descriptor["fullDescription"]["text"] == first_paragraph(rule.explanation)
         assert "\n" not in descriptor["fullDescription"]["text"]

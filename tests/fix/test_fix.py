@@ -1,4 +1,5 @@
-"""Tests for galint.fix: the fixes on the examples, quoting and layout, atomic writes, diffs."""
+"""Tests for galint.fix: the fixes on the examples, quoting and layout, choosing fixes, atomic
+writes, diffs."""
 
 from __future__ import annotations
 
@@ -11,20 +12,33 @@ import stat
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from galint import fix
 from galint.analysis.timeframe import extract
-from galint.fix import Fix, apply, plan_fixes, unified_diff, write_atomic
+from galint.core.diagnostic import SAFE
+from galint.fix import (
+    Change,
+    FixResult,
+    apply,
+    applying,
+    changes,
+    fix_diagnostics,
+    planned,
+    roundtrip,
+    unified_diff,
+)
+from galint.fix.changes import Links
+from galint.fix.layout import split_lines
 from galint.form.model import Report, build
+from galint.io.atomic import write_atomic
 from galint.io.load import Document, Loaded, load_path, parse
 from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules, missing_timeframe
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 BOM = "\ufeff"
 
 
@@ -35,8 +49,17 @@ def report_from(text: str) -> Report:
     return build(loaded.document)
 
 
-def fixed(text: str, **options: object) -> fix.FixResult:
-    return apply(text, report_from(text), **options)  # type: ignore[arg-type]
+def fix_text(
+    text: str, report: Report, unsafe: bool = False, links: Links | None = None
+) -> FixResult:
+    """What ``--fix`` (with ``unsafe``, ``--unsafe-fixes``) writes: the fix rules' diagnostics
+    (follows ``links`` as given, by default as tracing finds them), applied."""
+    diagnostics = fix_diagnostics(report, planned(report, links))
+    return apply(text, report, [d for d in diagnostics if unsafe or d.fix.safe])  # type: ignore[union-attr]
+
+
+def fixed(text: str, unsafe: bool = False, links: Links | None = None) -> FixResult:
+    return fix_text(text, report_from(text), unsafe, links)
 
 
 def texts(report: Report) -> list[tuple[tuple, str]]:
@@ -118,10 +141,10 @@ def test_examples_fixed(example: Path) -> None:
     assert before_loaded is not None and before_loaded.document is not None
     before = build(before_loaded.document)
     old = example.read_text(encoding="utf-8")
-    result = apply(old, before)
+    result = fix_text(old, before)
     assert result.skipped_reason is None
     assert result.skipped == []
-    assert result.fixes == plan_fixes(before)
+    assert result.applied == fix_diagnostics(before)
     write_atomic(str(example), result.text)
     assert example.read_text(encoding="utf-8") == result.text
 
@@ -134,7 +157,7 @@ def test_examples_fixed(example: Path) -> None:
     assert texts(after) == texts(before)
     # Key order: mappings other than the fixed items are unchanged, and a fixed item keeps
     # its keys in their order.
-    fixed_paths = {f.path for f in result.fixes}
+    fixed_paths = {d.path for d in result.applied}
     new_data = loaded.document.data
     for path, value in walk(before_loaded.document.data):
         if isinstance(value, dict):
@@ -161,28 +184,23 @@ def test_examples_fixed(example: Path) -> None:
     assert removed <= item_lines(before.document, fixed_paths)
     assert added <= item_lines(after.document, fixed_paths)
     # A second run has nothing left to do.
-    again = apply(result.text, after)
-    assert again.fixes == [] and again.text == result.text and again.skipped_reason is None
+    again = fix_text(result.text, after)
+    assert again.applied == [] and again.text == result.text and again.skipped_reason is None
 
 
 def test_montenegro_2013_fixes() -> None:
     report = build(load_path(str(EXAMPLES / "montenegro/2013.yaml")).document)  # type: ignore[union-attr]
-    fixes = plan_fixes(report)
-    ids = [f for f in fixes if f.rule == "add-ids"]
-    timeframes = [f for f in fixes if f.rule == "record-timeframe"]
+    changes = planned(report)
+    ids = [c for c in changes if c.rule == "add-ids"]
+    timeframes = [c for c in changes if c.rule == "record-timeframe"]
     assert len(ids) == len(plans(report)) == 16
-    assert all(f.safe for f in fixes)
-    assert ids[3] == Fix(
-        "add-ids",
-        ("policy-target-1", "planned", 3),
-        'plan 1.4: write id: "1.4"',
-        True,
-        "id",
-        "1.4",
+    assert all(c.applicability == SAFE for c in changes)
+    assert ids[3] == Change(
+        "add-ids", ("policy-target-1", "planned", 3), "id", "1.4", 'plan 1.4: write id: "1.4"'
     )
-    assert {f.value for f in timeframes} >= {"2013-2014", "III - IV Q 2013", "continuous"}
+    assert {c.value for c in timeframes} >= {"2013-2014", "III - IV Q 2013", "continuous"}
     text = (EXAMPLES / "montenegro/2013.yaml").read_text(encoding="utf-8")
-    result = apply(text, report)
+    result = fix_text(text, report)
     assert (
         "    - text: Establish a system for collecting data on juvenile justice and information "
         'system (III - IV Q 2013);\n      id: "2.4"\n      timeframe: III - IV Q 2013\n'
@@ -195,21 +213,21 @@ def test_montenegro_2013_fixes() -> None:
 def test_montenegro_2014_follow_up_ids() -> None:
     report = build(load_path(str(EXAMPLES / "montenegro/2014.yaml")).document)  # type: ignore[union-attr]
     text = (EXAMPLES / "montenegro/2014.yaml").read_text(encoding="utf-8")
-    result = apply(text, report)
+    result = fix_text(text, report)
     assert (
         "      - text: Montenegro will develop, protocol and standard procedures to identify "
         'victims.\n        id: "1.1.1"\n'
     ) in result.text
     # Implementation and assessment items are not plans: no ids for them.
-    assert all(f.path[2] == "follow-up" for f in result.fixes)
+    assert all(d.path[2] == "follow-up" for d in result.applied)
 
 
 def test_arcadia_needs_no_fixes() -> None:
     for name in ("2013.yaml", "2014.yaml"):
         report = build(load_path(str(EXAMPLES / "arcadia" / name)).document)  # type: ignore[union-attr]
-        assert plan_fixes(report) == []
+        assert planned(report) == [] and fix_diagnostics(report) == []
         text = (EXAMPLES / "arcadia" / name).read_text(encoding="utf-8")
-        assert apply(text, report) == fix.FixResult(text, [])
+        assert apply(text, report, []) == FixResult(text, [])
 
 
 # --- small reports --------------------------------------------------------------------------
@@ -226,7 +244,7 @@ def test_plain_item_becomes_mapping_text_first() -> None:
     assert result.text == report_2013(
         '    - text: Train officers (Q3 2014)\n      id: "1.1"\n      timeframe: Q3 2014\n'
     )
-    assert [f.rule for f in result.fixes] == ["add-ids", "record-timeframe"]
+    assert [d.rule for d in result.applied] == ["add-ids", "record-timeframe"]
 
 
 @pytest.mark.parametrize(
@@ -248,7 +266,7 @@ def test_plain_item_becomes_mapping_text_first() -> None:
 def test_quoting_kept(written: str, timeframe: str | None) -> None:
     text = report_2013(f"    - {written}\n")
     before = report_from(text)
-    result = apply(text, before)
+    result = fix_text(text, before)
     after = report_from(result.text)
     assert texts(after) == texts(before)
     lines = result.text.splitlines()
@@ -386,7 +404,7 @@ def test_four_space_mappings() -> None:
 def test_crlf_and_bom_kept() -> None:
     text = BOM + report_2013("    - A plan (Q3 2014)  # note\n    - B plan\n").replace("\n", "\r\n")
     result = fixed(text)
-    assert result.skipped_reason is None and len(result.fixes) == 3
+    assert result.skipped_reason is None and len(result.applied) == 3
     assert result.text.startswith(BOM) and not result.text.startswith(BOM * 2)
     assert "\n" not in result.text.replace("\r\n", "")
     assert "\r\r" not in result.text
@@ -407,19 +425,19 @@ def test_flow_list_is_skipped_with_a_reason() -> None:
         "policy-target-2:\n  planned:\n    - c (2015)\n"
     )
     result = fixed(text)
-    assert [f.path for f in result.fixes] == [("policy-target-2", "planned", 0)] * 2
+    assert [d.path for d in result.applied] == [("policy-target-2", "planned", 0)] * 2
     assert len(result.skipped) == 3
     assert all("flow-style list" in reason for _, reason in result.skipped)
     assert "  planned: [a (2014), b]\n" in result.text
     only_flow = fixed(f"{HEAD}policy-target-1:\n  planned: [a (2014), b]\n")
-    assert only_flow.fixes == [] and only_flow.text.endswith("[a (2014), b]\n")
+    assert only_flow.applied == [] and only_flow.text.endswith("[a (2014), b]\n")
     assert only_flow.skipped_reason is None and len(only_flow.skipped) == 3
 
 
 def test_anchored_items_are_left_alone() -> None:
     text = report_2013("    - &plan A (2014)\n    - *plan\n    - B (2015)\n")
     result = fixed(text)
-    assert [f.path[-1] for f in result.fixes] == [2, 2]
+    assert [d.path[-1] for d in result.applied] == [2, 2]
     assert "    - &plan A (2014)\n    - *plan\n    - text: B (2015)\n" in result.text
     assert {reason for _, reason in result.skipped} == {
         "policy-target-1 > planned > item 1 carries an anchor, an alias or a tag; "
@@ -434,20 +452,34 @@ def test_what_ruamel_cannot_read_is_left_unchanged() -> None:
     text = report_2013("    - A (2014)\n") + "  planned:\n    - B (2015)\n"
     loaded = parse(text, "r.yaml")
     assert {p.rule for p in loaded.problems} == {"duplicate-key"}
-    result = apply(text, build(loaded.document))  # type: ignore[arg-type]
-    assert result.text == text and result.fixes == []
+    result = fix_text(text, build(loaded.document))  # type: ignore[arg-type]
+    assert result.text == text and result.applied == []
     assert result.skipped_reason is not None
     assert "duplicate key" in result.skipped_reason
 
 
-def test_apply_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_computing_fixes_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(fix, "_round_trip", broken)
+    monkeypatch.setattr(roundtrip, "round_trip", broken)
+    text = report_2013("    - A (2014)\n")
+    diagnostics = fix_diagnostics(report_from(text))
+    reason = "galint could not fix this file (RuntimeError: boom)"
+    assert [(d.fix.edits, d.fix.description) for d in diagnostics] == [((), reason)] * 2  # type: ignore[union-attr]
+    result = fixed(text)
+    assert result.text == text and result.applied == []
+    assert result.skipped_reason == reason
+
+
+def test_apply_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(applying, "_verify", broken)
     text = report_2013("    - A (2014)\n")
     result = fixed(text)
-    assert result.text == text and result.fixes == []
+    assert result.text == text and result.applied == []
     assert result.skipped_reason == "galint could not fix this file (RuntimeError: boom)"
 
 
@@ -458,24 +490,32 @@ def test_apply_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
         (lambda lines: [line.replace("A (", "B (") for line in lines], "would not read as"),
         (lambda lines: [*lines, "  planned: []\n"], "other YAML problems"),
         (lambda lines: [line.replace("- text", "-text") for line in lines], "not be valid YAML"),
+        (
+            lambda lines: [line.replace("(2014)\n", "(2014)  # x\n") for line in lines],
+            "comments of",
+        ),
     ],
 )
 def test_a_wrong_result_is_never_written(
-    monkeypatch: pytest.MonkeyPatch, corrupt: object, reason: str
+    monkeypatch: pytest.MonkeyPatch, corrupt: Callable[[list[str]], list[str]], reason: str
 ) -> None:
     """The last line of defence: whatever goes wrong on the way, the result is checked."""
-    splice = fix._splice
-    monkeypatch.setattr(fix, "_splice", lambda *args: corrupt(splice(*args)))  # type: ignore[operator]
+    splice = applying.splice
+
+    def corrupted(text: str, edits: list[tuple[int, int, str]]) -> str:
+        return "".join(corrupt(split_lines(splice(text, edits))))
+
+    monkeypatch.setattr(applying, "splice", corrupted)
     text = report_2013("    - A (2014)\n    # c\n")
     result = fixed(text)
-    assert result.text == text and result.fixes == []
+    assert result.text == text and result.applied == []
     assert result.skipped_reason is not None and reason in result.skipped_reason
 
 
 def test_text_not_of_the_report() -> None:
     report = report_from(report_2013("    - A (2014)\n"))
     other = report_2013("    - B (2015)\n")
-    result = apply(other, report)
+    result = apply(other, report, fix_diagnostics(report))
     assert result.text == other and result.skipped_reason is not None
 
 
@@ -491,13 +531,13 @@ def test_timeframe_recorded_only_when_a_field_reads_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     text = report_2013("    - A (Q3 2014)\n")
-    assert [f.rule for f in plan_fixes(report_from(text))] == ["add-ids", "record-timeframe"]
-    monkeypatch.setattr(fix, "parse_timeframe", lambda words: extract(""))
-    assert [f.rule for f in plan_fixes(report_from(text))] == ["add-ids"]
+    assert [c.rule for c in planned(report_from(text))] == ["add-ids", "record-timeframe"]
+    monkeypatch.setattr(changes, "parse_timeframe", lambda words: extract(""))
+    assert [c.rule for c in planned(report_from(text))] == ["add-ids"]
 
 
 def test_nothing_to_plan_without_a_form() -> None:
-    assert plan_fixes(report_from("form: something-else\nplanned: [a (2014)]\n")) == []
+    assert planned(report_from("form: something-else\nplanned: [a (2014)]\n")) == []
 
 
 # --- add-follows ----------------------------------------------------------------------------
@@ -517,10 +557,10 @@ LINKS = {
 
 
 def test_add_follows_only_when_unsafe() -> None:
-    assert [f.rule for f in fixed(FOLLOW_UP, links=LINKS).fixes] == ["record-timeframe"]
-    assert [f.rule for f in fixed(FOLLOW_UP, unsafe=True).fixes] == ["record-timeframe"]
+    assert [d.rule for d in fixed(FOLLOW_UP, links=LINKS).applied] == ["record-timeframe"]
+    assert [d.rule for d in fixed(FOLLOW_UP, unsafe=True).applied] == ["record-timeframe"]
     result = fixed(FOLLOW_UP, unsafe=True, links=LINKS)
-    assert [(f.rule, f.safe) for f in result.fixes] == [
+    assert [(d.rule, d.fix.safe) for d in result.applied] == [  # type: ignore[union-attr]
         ("add-follows", False),
         ("record-timeframe", True),
         ("add-follows", False),
@@ -536,15 +576,18 @@ def test_add_follows_only_when_unsafe() -> None:
     assert follows[("policy-target-1", "goal-1", "implementation", 0)] == ("1.1", "1.3")
     assert follows[("policy-target-1", "goal-1", "implementation", 1)] == ("1.2",)
     assert follows[("policy-target-1", "goal-1", "follow-up", 0)] == ("1.4",)
-    again = apply(result.text, after, unsafe=True, links=LINKS)
-    assert again.fixes == [] and again.text == result.text
+    again = fix_text(result.text, after, unsafe=True, links=LINKS)
+    assert again.applied == [] and again.text == result.text
 
 
 # --- importing, writing and diffs -----------------------------------------------------------
 
 
 def test_importing_fix_does_not_import_ruamel() -> None:
-    code = "import sys, galint.fix; assert 'ruamel.yaml' not in sys.modules, sorted(sys.modules)"
+    code = (
+        "import sys, galint.fix, galint.rules; galint.rules.all_rules(); "
+        "assert 'ruamel.yaml' not in sys.modules, sorted(sys.modules)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -756,23 +799,23 @@ def test_generated_reports() -> None:
         text = generate(rng)
         before = report_from(text)
         links = {item.path: ["1.1"] for item in before.items() if rng.random() < 0.3} or None
-        result = apply(text, before, unsafe=True, links=links)
+        result = fix_text(text, before, unsafe=True, links=links or {})
         after = report_from(result.text)  # parses, without problems
         assert texts(after) == texts(before), (run, text)
         if result.skipped_reason is not None:
             refused += 1
-            assert result.text == text and result.fixes == []
+            assert result.text == text and result.applied == []
             continue
         assert result.text.startswith(BOM) == text.startswith(BOM)
         assert ("\r\n" in result.text) == ("\r\n" in text), (run, text)
         assert comment_lines(result.text) == comment_lines(text), (run, text)
-        fixed_paths = {f.path for f in result.fixes}
+        fixed_paths = {d.path for d in result.applied}
         removed, added = changed_lines(text, result.text)
         assert removed <= item_lines(before.document, fixed_paths), (run, text)
         assert added <= item_lines(after.document, fixed_paths), (run, text)
         for item in plans(after):
             assert item.id is not None, (run, text, result.text)
-        again = apply(result.text, after, unsafe=True, links=links)
-        assert again.fixes == [] and again.text == result.text, (run, text, result.text)
+        again = fix_text(result.text, after, unsafe=True, links=links or {})
+        assert again.applied == [] and again.text == result.text, (run, text, result.text)
     # The checks refuse some layouts; they must not refuse most reports.
     assert refused <= runs // 20, refused
