@@ -14,14 +14,7 @@ from typing import BinaryIO
 import yaml
 
 from galint.core.diagnostic import START, Diagnostic, Path, Span
-from galint.io.builder import (
-    MAX_ALIAS_VALUES,
-    MAX_DEPTH,
-    Builder,
-    EventParser,
-    Stop,
-    build,
-)
+from galint.io.builder import MAX_ALIAS_VALUES, MAX_DEPTH, Stop, build
 from galint.io.document import Document, Spans, value_at
 from galint.io.lines import Lines, byte_span, split_lines
 from galint.io.scalars import resolve_plain
@@ -29,8 +22,7 @@ from galint.io.scalars import resolve_plain
 # Deprecated name of Diagnostic, for rule plugins written against it.
 Problem = Diagnostic
 
-# Names that galint.fix and the tests import from here, from before the loader was split.
-_Builder, _EventParser, _Stop, _Lines = Builder, EventParser, Stop, Lines
+# The name galint.fix imports it by, from before the loader was split.
 _resolve_plain = resolve_plain
 
 __all__ = [
@@ -54,6 +46,9 @@ MAX_BYTES = 2 * 1024 * 1024
 
 @dataclass(slots=True)
 class Loaded:
+    """What reading a file gave: its document (None when it could not be read) and its
+    problems."""
+
     path: str
     document: Document | None
     problems: list[Diagnostic]
@@ -106,6 +101,7 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
 
 
 def load_bytes(raw: bytes, path: str) -> Loaded:
+    """Parse a file's bytes, which must be UTF-8 text (a byte order mark is skipped)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _refused(path, "not-utf8", "the file is UTF-16 text; save it as UTF-8")
     if raw.startswith(codecs.BOM_UTF8):
@@ -132,6 +128,7 @@ def load_bytes(raw: bytes, path: str) -> Loaded:
 
 
 def parse(text: str, path: str) -> Loaded:
+    """Parse the text of the file at ``path``."""
     # A byte order mark written twice: libyaml would skip the second one but leave it out of
     # some positions.
     text = text.lstrip("\ufeff") if text.startswith("\ufeff") else text
@@ -147,6 +144,7 @@ def parse(text: str, path: str) -> Loaded:
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> Diagnostic:
+    """The problem of the parser's error, where editors show it."""
     if isinstance(error, yaml.reader.ReaderError):
         # libyaml reads UTF-8, so the reader's position is a byte offset.
         raw = text.encode("utf-8")
