@@ -101,9 +101,10 @@ class Builder:
             yaml.AliasEvent: self.alias,
             yaml.DocumentStartEvent: self.document_start,
         }
+        # get_event() gives None after the stream's end.
         while not self.finished and (event := parser.get_event()) is not None:
             handler = handlers.get(type(event))
-            if handler is not None:  # the stream's start and end, a document's end: nothing
+            if handler is not None:  # None for the stream's start and end, a document's end
                 handler(event)
 
     def document_start(self, event: yaml.DocumentStartEvent) -> None:
