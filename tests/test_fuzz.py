@@ -31,7 +31,6 @@ from typing import IO, Any
 from unittest import mock
 
 import pytest
-import yaml
 from fuzz_strategies import (
     IDS,
     deep_copy,
@@ -169,36 +168,6 @@ def test_engine_reads_any_text(text: str) -> None:
     # The same text handed to the parser directly (a BOM, if any, left in).
     loaded = parse_yaml(text, "report.yaml")
     assert_findings_in_file(check_loaded(loaded, SELECTION).findings, text)
-
-
-@fuzz(600)
-@given(text=any_text)
-def test_the_loaders_quick_path_builds_what_the_general_one_builds(text: str) -> None:
-    # _Builder.run() handles plain text in mappings and lists inline; the general handlers
-    # (scalar, set_key, add) must build the very same document and problems.
-    def build(quick: bool) -> tuple[object, ...]:
-        problems: list[Diagnostic] = []
-        builder = galint.io.load._Builder("r.yaml", text, problems)
-        parser = galint.io.load._EventParser(text)
-        try:
-            builder.run(parser, quick=quick)
-        except (yaml.YAMLError, galint.io.load._Stop):
-            pass
-        finally:
-            parser.dispose()
-        document = builder.document
-        return (
-            document.data,
-            {path: document.values[path] for path in document.values},
-            {path: document.keys[path] for path in document.keys},
-            document.sources,
-            problems,
-            # How many values each anchored value holds: what aliases are counted by.
-            {name: size for name, (_, size) in builder.anchors.items()},
-        )
-
-    # Compared by repr(): a document may hold NaN, which equals nothing.
-    assert repr(build(quick=True)) == repr(build(quick=False))
 
 
 @fuzz(1000)

@@ -233,9 +233,9 @@ def _ruamel_value(change: Change) -> object:
 
 def _needs_quotes(value: str) -> bool:
     """Whether a YAML 1.2 or 1.1 reader would take the plain text for a number, date, etc."""
-    from galint.io.load import _resolve_plain
+    from galint.io.scalars import resolve_plain
 
-    if not isinstance(_resolve_plain(value), str):
+    if not isinstance(resolve_plain(value), str):
         return True
     tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
     return tag != _STR_TAG

@@ -33,29 +33,14 @@ def attach(
         wanted = form().previous_edition(report.edition)
         if wanted is None:
             continue
-        if explicit is not None:
-            found = opener.open(explicit)
-            how = f"--previous {explicit}"
-        elif report.previous:
-            path = os.path.join(os.path.dirname(report.path), report.previous)
-            how = f"previous: {report.previous}"
-            if roots is not None and not any(_inside(path, root) for root in roots):
+        found, how = _predecessor(report, wanted.form, opener, explicit, roots)
+        if found is None:
+            if required:
                 report.predecessor_error = (
-                    f"the previous report ({how}) lies outside the folders checked; it is not read"
+                    f"no previous report found: give its path in 'previous:' or with "
+                    f"--previous, or check it together with this one ({wanted.title})"
                 )
-                continue
-            found = opener.open(path)
-        else:
-            found = _same_country(report, wanted.form, reports)
-            how = ""
-            if found is None:
-                if required:
-                    report.predecessor_error = (
-                        f"no previous report found: give its path in 'previous:' or with "
-                        f"--previous, or check it together with this one ({wanted.title})"
-                    )
-                continue
-        if isinstance(found, str):
+        elif isinstance(found, str):
             report.predecessor_error = f"the previous report ({how}) {found}"
         elif found.edition is not wanted:
             edition = found.edition.form if found.edition else "no known form"
@@ -64,6 +49,26 @@ def attach(
             )
         else:
             report.predecessor = found
+
+
+def _predecessor(
+    report: Report,
+    edition: str,
+    opener: _Opener,
+    explicit: str | None,
+    roots: list[str] | None,
+) -> tuple[Report | str | None, str]:
+    """The report that ``report`` follows up (or why it cannot be had, or None when none is
+    named or found), and how it was named."""
+    if explicit is not None:
+        return opener.open(explicit), f"--previous {explicit}"
+    if report.previous:
+        path = os.path.join(os.path.dirname(report.path), report.previous)
+        how = f"previous: {report.previous}"
+        if roots is not None and not any(_inside(path, root) for root in roots):
+            return "lies outside the folders checked; it is not read", how
+        return opener.open(path), how
+    return _same_country(report, edition, opener.reports), ""
 
 
 class _Opener:
@@ -78,29 +83,38 @@ class _Opener:
 
     def open(self, path: str) -> Report | str:
         """The report at ``path``, or why it cannot be had."""
-        # The run's reports are first looked up by their spelling, which needs no system call
-        # (os.path.realpath() makes one per folder of the path, 11 us for a usual path).
-        spelling = _spelling(path)
-        if spelling is not None:
-            if self.by_spelling is None:
-                spelled = ((_spelling(r.path), r) for r in self.reports)
-                self.by_spelling = {key: r for key, r in spelled if key is not None}
-            found = self.by_spelling.get(spelling)
-            if found is not None:
-                return found
+        found = self.spelled(path)
+        if found is not None:
+            return found
         if self.by_path is None:
             self.by_path = {os.path.realpath(r.path): r for r in self.reports}
         key = os.path.realpath(path)
         if key in self.by_path:
             return self.by_path[key]
         if key not in self.loaded:
-            result = load_path(path)
-            if result is None or result.document is None:
-                problem = result.problems[0].message if result and result.problems else "is empty"
-                self.loaded[key] = f"cannot be read: {problem}"
-            else:
-                self.loaded[key] = build(result.document)
+            self.loaded[key] = _read(path)
         return self.loaded[key]
+
+    def spelled(self, path: str) -> Report | None:
+        """The run's report spelled as ``path`` is, if any."""
+        # Looking up the spelling needs no system call (os.path.realpath() makes one per
+        # folder of the path, 11 us for a usual path).
+        spelling = _spelling(path)
+        if spelling is None:
+            return None
+        if self.by_spelling is None:
+            spelled = ((_spelling(r.path), r) for r in self.reports)
+            self.by_spelling = {key: r for key, r in spelled if key is not None}
+        return self.by_spelling.get(spelling)
+
+
+def _read(path: str) -> Report | str:
+    """The report read from ``path``, or why it cannot be read."""
+    result = load_path(path)
+    if result is None or result.document is None:
+        problem = result.problems[0].message if result and result.problems else "is empty"
+        return f"cannot be read: {problem}"
+    return build(result.document)
 
 
 def _spelling(path: str) -> str | None:

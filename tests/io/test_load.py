@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import galint.io.load
 from galint.core.diagnostic import START, Span
+from galint.io.lines import Lines, locator
 from galint.io.load import MAX_ALIAS_VALUES, MAX_BYTES, MAX_DEPTH, load_bytes, load_path, parse
 
 
@@ -505,8 +505,8 @@ def test_positions_are_lines_and_columns_as_editors_count_them(text):
     # elsewhere it counts them from the character offsets. Either way, they must be the
     # ones counted from the offsets. (parse() strips a leading byte order mark, as libyaml.)
     text = text.lstrip("\ufeff")
-    span = galint.io.load._Builder("r.yaml", text, []).span
-    lines = galint.io.load._Lines(text)
+    span = locator(text)
+    lines = Lines(text)
     parser = yaml.CSafeLoader(text)
     try:
         while parser.check_event():
@@ -794,14 +794,12 @@ def test_span_of_an_empty_document_is_the_start():
     ["", "a", "\n", "a\n", "a\nb", "\n\n\nx\n", "é\nü\n\n", "a\r\nb\rc\n", "\r", "x\u2028y\n"],
 )
 def test_line_starts_are_counted_at_cr_lf_and_crlf_only(text: str) -> None:
-    from galint.io.load import _Lines
-
     starts = [0] + [
         i + 1
         for i, ch in enumerate(text)
         if ch == "\n" or (ch == "\r" and text[i + 1 : i + 2] != "\n")
     ]
-    assert _Lines(text).starts == starts
+    assert Lines(text).starts == starts
 
 
 @pytest.mark.parametrize(
@@ -818,6 +816,13 @@ def test_line_is_the_line_of_the_span(text: str) -> None:
     document = loaded.document
     paths = [*document.values, ("list", 7), ("nowhere",)]
     assert [document.line(path) for path in paths] == [document.span(path).line for path in paths]
+
+
+def read(path, limit):
+    """The bytes load_path() reads from ``path`` with a limit of ``limit`` bytes to read."""
+    seen = []
+    load_path(str(path), max_bytes=limit - 1, accept=lambda raw: seen.append(raw) or False)
+    return seen[0]
 
 
 @pytest.mark.parametrize(
@@ -843,11 +848,10 @@ def test_files_are_read_up_to_the_limit_whatever_their_size_says(
             self.st_size = told
             self.st_mode = real.st_mode
 
-    monkeypatch.setattr(galint.io.load.os, "fstat", lambda fd: Told(real_fstat(fd)))
-    with open(path, "rb") as stream:
-        assert galint.io.load._read_at_most(stream, limit) == b"x" * min(expected, 100)
+    monkeypatch.setattr(os, "fstat", lambda fd: Told(real_fstat(fd)))
+    assert read(path, limit) == b"x" * min(expected, 100)
 
 
 def test_a_device_is_read_up_to_the_limit_only():
-    with open(os.devnull if os.name == "nt" else "/dev/zero", "rb") as stream:
-        assert len(galint.io.load._read_at_most(stream, 5000)) == (0 if os.name == "nt" else 5000)
+    device = os.devnull if os.name == "nt" else "/dev/zero"
+    assert len(read(device, 5000)) == (0 if os.name == "nt" else 5000)
