@@ -9,8 +9,8 @@ import pytest
 from galint.core.rule import Rule
 from galint.form.model import Report, build
 from galint.io.load import Loaded, load_path, parse
-from galint.io.pairing import attach
 from galint.pipeline.engine import Selection, check_loaded
+from galint.pipeline.pairing import attach
 from galint.rules import (
     carried_over,
     missing_follow_up,

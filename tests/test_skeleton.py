@@ -1,4 +1,4 @@
-"""Tests for galint.form.skeleton: the next report's skeleton reads back as what it says."""
+"""Tests for galint.output.skeleton: the next report's skeleton reads back as what it says."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from galint.analysis.trace import trace
 from galint.form.model import Report, build
-from galint.form.skeleton import DEFAULT_SCHEMA, skeleton
 from galint.io.load import load_path, parse
+from galint.output.skeleton import DEFAULT_SCHEMA, skeleton
 from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import (
     all_rules,

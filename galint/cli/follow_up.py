@@ -46,8 +46,8 @@ def new(previous: str, output: str | None, force: bool) -> None:
     in each section A one stub per previous plan, linked to it by `follows`."""
     import os
 
-    from galint.form.skeleton import skeleton
     from galint.form.spec import SCHEMA_FILE
+    from galint.output.skeleton import skeleton
 
     old = _report(previous)
     where = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()

@@ -89,7 +89,7 @@ class Report:
     submitted: str | None = None
     previous: str | None = None
     targets: list[Target] = field(default_factory=list)
-    # Set by galint.io.pairing: the report this one follows up, or why it could not be found.
+    # Set by galint.pipeline.pairing: the report this one follows up, or why it could not be found.
     predecessor: Report | None = None
     predecessor_error: str | None = None
 

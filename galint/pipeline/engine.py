@@ -13,9 +13,9 @@ from galint.core.rule import Check, Rule
 from galint.form.model import Report, build
 from galint.io.discover import Candidate, declares_form, group
 from galint.io.load import MAX_BYTES, Document, Loaded, load_path
-from galint.io.pairing import attach
 from galint.pipeline import parallel, suppress
 from galint.pipeline.config import Resolved
+from galint.pipeline.pairing import attach
 from galint.pipeline.parallel import PARALLEL_FROM
 from galint.pipeline.suppress import Suppressed
 from galint.rules.internal import RULE_ERROR

@@ -12,7 +12,7 @@ from galint.core.diagnostic import SAFE, UNSAFE, Diagnostic, Edit, Fix
 from galint.fix import apply, fix_diagnostics, planned, traced_links
 from galint.form.model import Report, build
 from galint.io.load import load_path, parse
-from galint.io.pairing import attach
+from galint.pipeline.pairing import attach
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
