@@ -216,16 +216,8 @@ def resolve(
     if fixing:
         chosen += [r for r in rules if r.fix_only]
     dropped = set(pick(rules, [*config.ignore, *cli_ignore], where))
-    severities: dict[str, str] = {}
-    for name, level in config.severity.items():
-        for rule in pick(rules, [name], where):
-            severities[rule.slug] = level
-    options: dict[str, dict[str, object]] = {}
-    for name, given in config.rules.items():
-        rule = next((r for r in rules if name in (r.slug, r.code)), None)
-        if rule is None:
-            raise ConfigError(f"{where}: rules.{name}: no rule is named '{name}'")
-        options[rule.slug] = _options(rule, given, where)
+    severities = _severities(config, rules, where)
+    options = _all_options(config, rules, where)
     per_file = tuple(
         (glob, frozenset(r.slug for r in pick(rules, list(names), where)))
         for glob, names in config.per_file_ignores.items()
@@ -237,6 +229,26 @@ def resolve(
         per_file_ignores=per_file,
         root=config.root,
     )
+
+
+def _severities(config: Config, rules: Sequence[Rule], where: str) -> dict[str, str]:
+    """The severity the configuration gives each rule it names."""
+    severities: dict[str, str] = {}
+    for name, level in config.severity.items():
+        for rule in pick(rules, [name], where):
+            severities[rule.slug] = level
+    return severities
+
+
+def _all_options(config: Config, rules: Sequence[Rule], where: str) -> dict[str, dict[str, object]]:
+    """The options the configuration gives each rule it names, checked."""
+    options: dict[str, dict[str, object]] = {}
+    for name, given in config.rules.items():
+        rule = next((r for r in rules if name in (r.slug, r.code)), None)
+        if rule is None:
+            raise ConfigError(f"{where}: rules.{name}: no rule is named '{name}'")
+        options[rule.slug] = _options(rule, given, where)
+    return options
 
 
 def pick(rules: Sequence[Rule], selectors: Sequence[str], where: str) -> list[Rule]:

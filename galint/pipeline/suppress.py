@@ -53,62 +53,49 @@ def directives(text: str) -> tuple[list[Directive], list[Diagnostic]]:
     problems: list[Diagnostic] = []
     if "galint" not in text:
         return found, problems
-    lines = split_lines(text)
     seen_content = False
-    pending: list[Directive] = []
-    for number, line in enumerate(lines, start=1):
+    pending: list[Directive] = []  # directives on lines of their own, waiting for content
+    for number, line in enumerate(split_lines(text), start=1):
         content = not _CONTENT.match(line)
         if content:
             for directive in pending:
                 directive.target = number
             pending = []
         match = _DIRECTIVE.search(line) if "galint" in line else None
-        if match is None:
-            seen_content = seen_content or content
-            continue
-        span = Span(number, match.start() + 1, number, len(line) + 1)
-        kind = match.group("kind")
-        names = match.group("rules")
-        selectors = tuple(n.strip() for n in (names or "").split(",") if n.strip())
-        trailing = bool(line[: match.start()].strip())
-        if kind not in ("ignore", "ignore-file"):
-            problems.append(
-                Diagnostic(
-                    f"unknown directive 'galint: {kind}'; use 'galint: ignore[RULE] reason'",
-                    span=span,
-                    rule="invalid-suppression",
-                )
-            )
-        elif not selectors:
-            problems.append(
-                Diagnostic(
-                    f"'galint: {kind}' must name the rules it silences, "
-                    f"e.g. 'galint: {kind}[empty-section] reason'",
-                    span=span,
-                    rule="invalid-suppression",
-                )
-            )
-        elif kind == "ignore-file" and (trailing or seen_content):
-            problems.append(
-                Diagnostic(
-                    "'galint: ignore-file' must come before the report's first key",
-                    span=span,
-                    rule="invalid-suppression",
-                )
-            )
-        else:
-            directive = Directive(
-                span,
-                kind == "ignore-file",
-                selectors,
-                match.group("reason").strip(),
-                number if trailing else None,
-            )
-            found.append(directive)
-            if not trailing and kind == "ignore":
-                pending.append(directive)
+        if match is not None:
+            directive, problem = _read(match, line, number, seen_content)
+            if problem is not None:
+                problems.append(problem)
+            elif directive is not None:
+                found.append(directive)
+                if directive.target is None and not directive.file_level:
+                    pending.append(directive)
         seen_content = seen_content or content
     return found, problems
+
+
+def _read(
+    match: re.Match[str], line: str, number: int, seen_content: bool
+) -> tuple[Directive | None, Diagnostic | None]:
+    """The directive a comment holds, or why it cannot be one."""
+    span = Span(number, match.start() + 1, number, len(line) + 1)
+    kind = match.group("kind")
+    selectors = tuple(n.strip() for n in (match.group("rules") or "").split(",") if n.strip())
+    trailing = bool(line[: match.start()].strip())
+    if kind not in ("ignore", "ignore-file"):
+        why = f"unknown directive 'galint: {kind}'; use 'galint: ignore[RULE] reason'"
+    elif not selectors:
+        why = (
+            f"'galint: {kind}' must name the rules it silences, "
+            f"e.g. 'galint: {kind}[empty-section] reason'"
+        )
+    elif kind == "ignore-file" and (trailing or seen_content):
+        why = "'galint: ignore-file' must come before the report's first key"
+    else:
+        reason = match.group("reason").strip()
+        target = number if trailing else None
+        return Directive(span, kind == "ignore-file", selectors, reason, target), None
+    return None, Diagnostic(why, span=span, rule="invalid-suppression")
 
 
 def apply(
@@ -120,47 +107,61 @@ def apply(
     if not found:
         outcome.kept = list(findings)
         return outcome
-    valid: list[Directive] = []
-    for directive in found:
-        unknown = [s for s in directive.selectors if not any(r.matches(s) for r in known)]
-        if unknown:
-            outcome.problems.append(
-                Diagnostic(
-                    f"no rule matches {', '.join(repr(u) for u in unknown)}; see 'galint rules'",
-                    span=directive.span,
-                    rule="invalid-suppression",
-                )
-            )
-        else:
-            valid.append(directive)
+    valid = [d for d in found if _names_known_rules(d, known, outcome.problems)]
     by_code = {rule.code: rule for rule in known}
     for finding in findings:
-        rule = by_code.get(finding.code)
-        directive = next(
-            (
-                d
-                for d in valid
-                if (d.file_level or d.target == finding.line)
-                and rule is not None
-                and any(rule.matches(s) for s in d.selectors)
-            ),
-            None,
-        )
+        directive = _silencer(finding, by_code.get(finding.code), valid)
         if directive is None:
             outcome.kept.append(finding)
         else:
             directive.used = True
             outcome.suppressed.append(Suppressed(finding, directive.reason))
+    outcome.problems.extend(_unused(valid, enabled))
+    return outcome
+
+
+def _names_known_rules(
+    directive: Directive, known: Sequence[Rule], problems: list[Diagnostic]
+) -> bool:
+    """Whether every rule the directive names exists; if not, the problem is recorded."""
+    unknown = [s for s in directive.selectors if not any(r.matches(s) for r in known)]
+    if unknown:
+        problems.append(
+            Diagnostic(
+                f"no rule matches {', '.join(repr(u) for u in unknown)}; see 'galint rules'",
+                span=directive.span,
+                rule="invalid-suppression",
+            )
+        )
+    return not unknown
+
+
+def _silencer(
+    finding: Diagnostic, rule: Rule | None, valid: Sequence[Directive]
+) -> Directive | None:
+    """The first directive that silences ``finding`` (of ``rule``), if any."""
+    if rule is None:
+        return None
     for directive in valid:
-        # A directive for rules that did not run cannot be judged unused.
+        on_line = directive.file_level or directive.target == finding.line
+        if on_line and any(rule.matches(s) for s in directive.selectors):
+            return directive
+    return None
+
+
+def _unused(valid: Sequence[Directive], enabled: Sequence[Rule]) -> list[Diagnostic]:
+    """Directives that silenced nothing, among those whose rules ran (a directive for rules
+    that did not run cannot be judged unused)."""
+    unused = []
+    for directive in valid:
         ran = any(r.matches(s) for r in enabled for s in directive.selectors)
         if not directive.used and ran:
             names = ", ".join(directive.selectors)
-            outcome.problems.append(
+            unused.append(
                 Diagnostic(
                     f"this suppression of [{names}] suppresses nothing; remove it",
                     span=directive.span,
                     rule="unused-suppression",
                 )
             )
-    return outcome
+    return unused
