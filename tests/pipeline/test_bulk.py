@@ -24,7 +24,7 @@ from galint.pipeline import bulk
 from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def report_json(capsys: pytest.CaptureFixture[str], *paths: str) -> dict:

@@ -9,7 +9,7 @@ from galint.io.load import parse
 from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def yaml_blocks(path: Path) -> list[str]:

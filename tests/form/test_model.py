@@ -9,7 +9,7 @@ import pytest
 from galint.form.model import build, describe
 from galint.io.load import Document, load_path, parse
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def report_of(relative):

@@ -12,7 +12,7 @@ from cli_run import run
 from galint.form.model import build
 from galint.io.load import load_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from galint.io.load import load_path, parse
 from galint.pipeline.engine import Selection, check_loaded
 from galint.rules import all_rules, find
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 D = datetime.date
 
 

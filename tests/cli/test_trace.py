@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OLD = str(ROOT / "examples" / "montenegro" / "2013.yaml")
 NEW = str(ROOT / "examples" / "montenegro" / "2014.yaml")
 

@@ -19,7 +19,7 @@ from galint.rules import (
     unknown_reference,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 
 F001, F002, F003, F004, F005 = (

@@ -17,9 +17,9 @@ from galint.io.load import MAX_BYTES, load_path, parse
 from galint.pipeline.engine import Selection, _check_group, check_file, check_loaded, run
 from galint.rules import builtin_rules, find
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-FIXTURES = Path(__file__).resolve().parent / "rules" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "rules" / "fixtures"
 
 MONTENEGRO_2014 = str(EXAMPLES / "montenegro" / "2014.yaml")
 ARCADIA_2013 = str(EXAMPLES / "arcadia" / "2013.yaml")

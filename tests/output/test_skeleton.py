@@ -21,7 +21,7 @@ from galint.rules import (
     unknown_reference,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FOLLOW_UP = [
     m.RULE
     for m in (missing_follow_up, carried_over, unknown_reference, overdue_plan, missing_previous)

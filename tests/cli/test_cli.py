@@ -13,7 +13,7 @@ from cli_run import run
 
 import galint
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MONTENEGRO = str(ROOT / "examples" / "montenegro")
 ARCADIA = str(ROOT / "examples" / "arcadia")
 LINE = re.compile(
