@@ -19,12 +19,13 @@ def trace_command(previous: str, current: str, output_format: str) -> None:
     """The traceability matrix: each plan of PREVIOUS and where CURRENT follows it up."""
     import json
 
-    from galint.analysis.trace import render_text, to_json, trace
+    from galint.analysis.trace import render_text, to_json
+    from galint.pipeline.run import ReportError, trace_pair
 
-    old, new = _report(previous), _report(current)
-    if old.edition is None or new.edition is None or old.edition.year >= new.edition.year:
-        raise click.UsageError(f"{previous} must be an earlier edition of the form than {current}")
-    result = trace(old, new)
+    try:
+        result = trace_pair(previous, current)
+    except ReportError as error:
+        raise click.UsageError(str(error)) from error
     if output_format == "json":
         click.echo(json.dumps(to_json(result), indent=2, ensure_ascii=False))
     else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from galint.core.diagnostic import SAFE, Diagnostic
 from galint.form.model import Report, build
@@ -19,6 +20,9 @@ from galint.io.load import MAX_BYTES, load_path
 from galint.pipeline import bulk, engine
 from galint.pipeline.bulk import Summarise, Summary
 from galint.pipeline.engine import FileResult, Selection
+
+if TYPE_CHECKING:
+    from galint.analysis.trace import Trace
 
 
 class ReportError(Exception):
@@ -132,3 +136,14 @@ def load_report(path: str) -> Report:
         reason = problem.message if problem else "cannot be read"
         raise ReportError(f"{path}{where}: {reason}")
     return build(loaded.document)
+
+
+def trace_pair(previous: str, current: str) -> Trace:
+    """How the report at ``current`` follows up the plans of the one at ``previous``;
+    ReportError if either cannot be read or ``previous`` is not an earlier edition."""
+    from galint.analysis.trace import trace
+
+    old, new = load_report(previous), load_report(current)
+    if old.edition is None or new.edition is None or old.edition.year >= new.edition.year:
+        raise ReportError(f"{previous} must be an earlier edition of the form than {current}")
+    return trace(old, new)
