@@ -187,11 +187,25 @@ _VALIDATOR_HEADER = """\
 # `python -m galint.form.generate`; do not edit. galint.rules.schema calls validate() to
 # tell a valid report quickly; jsonschema explains what it refuses.
 """
+# The generated code imports its exception classes from fastjsonschema, whose package imports
+# its whole code generator (a fifth of a one-file check's start-up). They are defined here
+# instead, so that checking a report needs only this file.
+_FASTJSONSCHEMA_IMPORT = (
+    "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n"
+)
+_OWN_EXCEPTIONS = """\
+
+class JsonSchemaValueException(ValueError):
+    \"\"\"The data does not meet the schema.\"\"\"
+
+
+JsonSchemaValuesException = JsonSchemaValueException
+"""
 
 
 def validator_text() -> str:
-    """The schema as a fastjsonschema validator: ``validate(data)`` raises
-    ``fastjsonschema.JsonSchemaValueException`` on invalid data.
+    """The schema as a fastjsonschema validator: ``validate(data)`` raises its module's
+    ``JsonSchemaValueException`` on invalid data.
 
     fastjsonschema is given the same schema in other words (see _for_fastjsonschema), and
     asked for no detailed exceptions: galint does not use their messages (jsonschema explains
@@ -203,7 +217,9 @@ def validator_text() -> str:
     code = fastjsonschema.compile_to_code(
         _for_fastjsonschema(the_schema, the_schema["definitions"]), detailed_exceptions=False
     )
-    return _VALIDATOR_HEADER + code
+    if _FASTJSONSCHEMA_IMPORT not in code:
+        raise RuntimeError("fastjsonschema no longer writes the import this expects")
+    return _VALIDATOR_HEADER + code.replace(_FASTJSONSCHEMA_IMPORT, _OWN_EXCEPTIONS)
 
 
 def _for_fastjsonschema(node: object, definitions: dict[str, object]) -> object:

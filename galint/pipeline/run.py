@@ -17,12 +17,12 @@ from galint.core.diagnostic import SAFE, Diagnostic
 from galint.form.model import Report, build
 from galint.io.discover import Candidate, candidates
 from galint.io.load import MAX_BYTES, load_path
-from galint.pipeline import bulk, engine
-from galint.pipeline.bulk import Summarise, Summary
+from galint.pipeline import engine
 from galint.pipeline.engine import FileResult, Selection
 
 if TYPE_CHECKING:
     from galint.analysis.trace import Trace
+    from galint.pipeline.bulk import Summarise, Summary
 
 
 class ReportError(Exception):
@@ -90,6 +90,8 @@ class Pipeline:
         """Each country's files checked together and summarised by ``summarise`` (which
         must be a module-level function: it is sent to the worker processes), lazily and in
         a stable order; nothing is read outside the folders in ``confine``."""
+        from galint.pipeline import bulk
+
         s = self.settings
         return bulk.run(found, s.selection, confine, summarise, s.jobs, progress)
 

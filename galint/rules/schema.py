@@ -219,9 +219,7 @@ Passing: a report the schema accepts.
 def _valid(data: object) -> bool:
     """Whether ``data`` meets the schema, by the validator generated from it
     (galint/schema/validator.py, written by ``python -m galint.form.generate``)."""
-    from fastjsonschema import JsonSchemaValueException
-
-    from galint.schema.validator import validate
+    from galint.schema.validator import JsonSchemaValueException, validate
 
     try:
         validate(data)
