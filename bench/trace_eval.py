@@ -1,8 +1,8 @@
 """Precision and recall of galint's follow-up matcher on the labelled set in tests/trace_eval.
 
 Run from the repository root: ``.venv/bin/python bench/trace_eval.py`` (``--sweep`` also
-tries other thresholds and bonuses). tests/test_trace.py imports ``load_cases``, ``evaluate``
-and ``scores`` from here to hold the matcher at the level it reaches.
+tries other thresholds and bonuses). tests/analysis/test_trace.py imports ``load_cases``,
+``evaluate`` and ``scores`` from here to hold the matcher at the level it reaches.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from pathlib import Path
 
 import yaml
 
-import galint.analysis.trace
-from galint.analysis.trace import PARAMS, Params, trace
+from galint.analysis.trace import PARAMS, Params, trace, words
 from galint.form.model import Report, build
 from galint.io.load import load_path, parse
 
@@ -187,8 +186,7 @@ def timing(cases: list[Case]) -> str:
         cold, warm = [], []
         for _ in range(runs):
             # Cold: no word stemmed yet, as for the first report a run traces.
-            galint.analysis.trace._stem.cache_clear()
-            galint.analysis.trace._known.cache_clear()
+            words.known_stems.cache_clear()
             start = time.perf_counter()
             trace(previous, current)
             cold.append(time.perf_counter() - start)

@@ -314,21 +314,21 @@ def test_a_country_of_many_pairs_is_traced_once_per_pair(
 ) -> None:
     """A country's reports are checked, then summarised: the summary reuses the traces the
     rules made, however many pairs the country has, and lets them go afterwards."""
-    from galint.analysis import trace
+    from galint.analysis.trace import cache
 
-    pairs = trace._CACHE_SIZE + 4
+    pairs = cache._CACHE_SIZE + 4
     for n in range(pairs):
         shutil.copytree(ROOT / "examples" / "montenegro", tmp_path / f"round-{n:02}")
     made: list[object] = []
-    real = trace.trace
+    real = cache.trace
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         made.append(args[1])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(trace, "trace", counted)
+    monkeypatch.setattr(cache, "trace", counted)
     found = list(candidates([str(tmp_path)]))
     stats = bulk.check_group(found, Selection.of(all_rules()), [str(tmp_path)], summarise)
     assert len(made) == pairs == len({id(r) for r in made})
     assert sum(t.plans_previous for t in stats.targets) == pairs * 16
-    assert not trace._CACHE
+    assert not cache._CACHE

@@ -521,14 +521,14 @@ def test_checking_leaves_no_reference_cycles_behind(tmp_path):
 def test_a_worker_lets_a_countrys_reports_go_when_it_is_checked():
     # A worker checks thousands of countries: each one's traces, which hold its reports, are
     # freed at its end rather than pushed out of the trace cache fifteen countries later.
-    import galint.analysis.trace
+    from galint.analysis.trace import cache
 
     folder = EXAMPLES / "montenegro"
     found = [Candidate(str(folder / name), explicit=True) for name in ("2013.yaml", "2014.yaml")]
-    galint.analysis.trace._CACHE.clear()
+    cache._CACHE.clear()
     results = _check_group((Selection.of(builtin_rules()), False, MAX_BYTES), found)
     assert any(f.rule == "missing-follow-up" for r in results for f in r.findings)
-    assert galint.analysis.trace._CACHE == {}
+    assert cache._CACHE == {}
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

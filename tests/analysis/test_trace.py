@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import galint.analysis.trace
 from galint.analysis.trace import (
     MAX_MATCHES,
     PARAMS,
@@ -23,6 +22,10 @@ from galint.analysis.trace import (
     trace,
     trace_of,
 )
+from galint.analysis.trace.quicksplit import split_all
+from galint.analysis.trace.tokens import split
+from galint.analysis.trace.weights import vectors
+from galint.analysis.trace.words import Terms, Words, stem_normal
 from galint.form.model import Report, build
 from galint.io.load import parse
 
@@ -123,9 +126,9 @@ def test_sharing_only_the_words_of_a_timeframe_is_no_match(item: str) -> None:
 
 
 def test_a_stem_in_every_text_weighs_nothing() -> None:
-    plans = [({"polic": 1, "train": 1}, frozenset[str]())]
-    items = [({"polic": 2, "car": 1}, frozenset[str]())]
-    [plan], norms, holders = galint.analysis.trace._vectors(plans, items, [{"polic", "border"}])
+    plans = [Terms({"polic": 1, "train": 1}, frozenset())]
+    items = [Terms({"polic": 2, "car": 1}, frozenset())]
+    [plan], norms, holders = vectors(plans, items, [{"polic", "border"}])
     assert plan.weights == {"train": pytest.approx(math.log(3))}
     assert norms == [pytest.approx(math.log(3))]  # "car" only
     assert holders == {"train": []}
@@ -229,6 +232,27 @@ def test_shorten() -> None:
 
 # --- words ----------------------------------------------------------------------------------
 
+
+def test_words_and_sentence_starts() -> None:
+    text = "Teachers met the Ministry (of) Education.  Education_matters -  Safer 500 days"
+    words, starts = split(text)
+    assert words == [
+        "Teachers", "met", "the", "Ministry", "of", "Education", "Education", "matters",
+        "Safer", "500", "days",
+    ]  # fmt: skip
+    assert starts == ["Teachers", "of", "Education", "Safer"]
+    # The same on the quick path, for this text and for one that needs tokens.split.
+    slow = "O'Brien's 3rd child\u2019s toy, 'quoted' Q3"
+    assert split_all([text, slow, text]) == [split(text), split(slow), split(text)]
+
+
+def test_a_word_holds_at_most_one_apostrophe_and_no_digit() -> None:
+    words, starts = split("O'Brien's 3rd child\u2019s toy, 'quoted' Q3")
+    assert words == ["O'Brien", "s", "3", "rd", "child\u2019s", "toy", "quoted", "Q", "3"]
+    # An apostrophe also opens and closes a quote: the word after one starts a sentence.
+    assert starts == ["O'Brien", "s", "quoted", "Q"]
+
+
 # Letters, digits, apostrophes, the punctuation that starts a sentence and some that does not,
 # spaces of several kinds, and non-ASCII letters: every way a text can leave the quick path.
 _ASCII_NO_APOSTROPHE = 'aZe Tq09 .,;:!?-()"_\t\n\x1c\x00'
@@ -238,45 +262,24 @@ _ANY = _ASCII + "\u2019\u201c\u2013\u2022\u00e9\u00c9\u03a3\u0130\u2028"
 
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from([_ASCII_NO_APOSTROPHE, _ASCII, _ANY]).flatmap(st.text))
-def test_words_and_sentence_starts_are_found_alike_on_either_path(text: str) -> None:
-    assert split(text) == galint.analysis.trace._split_tokens(text)
-
-
-def split(text: str) -> tuple[list[str], list[str]]:
-    return split_together([text])[0]
-
-
-def split_together(texts: list[str]) -> list[tuple[list[str], list[str]]]:
-    return [
-        (words, galint.analysis.trace._starts(text) if starts is None else starts)
-        for text, (words, starts) in zip(texts, galint.analysis.trace._split(texts), strict=True)
-    ]
+def test_the_quick_split_finds_what_the_plain_one_does(text: str) -> None:
+    assert split_all([text]) == [split(text)]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([_ASCII_NO_APOSTROPHE, _ANY]).flatmap(st.text), max_size=8))
 def test_texts_split_together_are_split_as_each_alone(texts: list[str]) -> None:
-    # Quick texts are split in one pass, parted by NUL; the others go the slow way between
+    # Quick texts are split in one pass, parted by NUL; the others go the plain way between
     # them, and a text that holds a NUL is not quick.
-    assert split_together(texts) == [galint.analysis.trace._split_tokens(text) for text in texts]
+    assert split_all(texts) == [split(text) for text in texts]
 
 
-def test_the_quick_path_splits_words_and_sentence_starts() -> None:
-    text = "Teachers met the Ministry (of) Education.  Education_matters -  Safer 500 days"
-    [(words, starts)] = galint.analysis.trace._split([text])
-    assert starts is None  # found by _starts() when needed
-    starts = galint.analysis.trace._starts(text)
-    assert words == [
-        "Teachers", "met", "the", "Ministry", "of", "Education", "Education", "matters",
-        "Safer", "500", "days",
-    ]  # fmt: skip
-    assert starts == ["Teachers", "of", "Education", "Safer"]
-    assert galint.analysis.trace._split_tokens(text) == (words, starts)
+def stem(word: str) -> str | None:
+    return stem_normal(word, PARAMS.prefix)
 
 
 def test_words_used_only_inside_names_are_told_apart() -> None:
-    stem = galint.analysis.trace._known(PARAMS.prefix).stem
-    [(counts, names)] = galint.analysis.trace._Words([], PARAMS).terms(
+    [(counts, names)] = Words([], PARAMS.prefix).terms(
         [
             "Teachers met the Ministry of Education. Education matters; the Ministry agreed, "
             "as O'Brien's 3rd report says."
@@ -290,7 +293,7 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
     assert None not in counts and stem("the") is None
     # The same on the quick path, and among given stems only.
     quick = "Teachers met the Ministry of Education. Education matters; the Ministry agreed."
-    words = galint.analysis.trace._Words([], PARAMS)
+    words = Words([], PARAMS.prefix)
     assert words.terms([quick])[0][1] == {stem("ministry")}
     among = words.terms([quick, quick], {stem("ministry"), stem("teachers")})
     assert [names for _, names in among] == [{stem("ministry")}] * 2
@@ -299,18 +302,16 @@ def test_words_used_only_inside_names_are_told_apart() -> None:
 
 @pytest.mark.parametrize("slow", ["", " and children's 3rd"])
 def test_a_stem_also_written_outside_a_name_is_not_only_a_names(slow: str) -> None:
-    stem = galint.analysis.trace._known(PARAMS.prefix).stem
     text = f"The Ministry of Education trained ministry staff and Schools{slow} for schools."
     for among in (None, {stem("ministry"), stem("education"), stem("schools")}):
-        [(counts, names)] = galint.analysis.trace._Words([], PARAMS).terms([text], among)
+        [(counts, names)] = Words([], PARAMS.prefix).terms([text], among)
         # "Ministry" and "Schools" have a lower-case twin; "Education" has none.
         assert names == {stem("education")}
         assert counts[stem("ministry")] == 2 and counts[stem("schools")] == 2
 
 
 def test_the_countrys_name_is_left_out_in_any_case_and_possessive() -> None:
-    stem = galint.analysis.trace._known(PARAMS.prefix).stem
-    [(counts, names)] = galint.analysis.trace._Words(["Montenegro"], PARAMS).terms(
+    [(counts, names)] = Words(["Montenegro"], PARAMS.prefix).terms(
         ["Montenegro's police and MONTENEGRO, montenegro and Montenegrin schools"]
     )
     # Left out as written, not by stem: "Montenegrin" stays.
