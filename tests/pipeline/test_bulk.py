@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import io
 import json
 import os
 import shutil
-import signal
 import sys
-from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cli_run import run
+from support import countries_folder, no_hang, report_json
 
 from galint import cli
 from galint.io.discover import candidates, sniff
@@ -25,19 +23,6 @@ from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def report_json(capsys: pytest.CaptureFixture[str], *paths: str) -> dict:
-    code, out, err = run(capsys, "report", "--format", "json", *paths)
-    assert code == 0, err
-    return json.loads(out)
-
-
-@pytest.fixture
-def submissions(tmp_path: Path) -> Path:
-    folder = tmp_path / "submissions"
-    shutil.copytree(ROOT / "examples", folder)
-    return folder
 
 
 def test_a_configuration_among_the_submissions_is_not_read(
@@ -199,17 +184,6 @@ def test_a_progress_bar_on_a_terminal_for_a_long_run(
 # --- streaming: galint report holds one country at a time -------------------------------------
 
 
-def countries_folder(folder: Path, codes: Sequence[str]) -> Path:
-    """Montenegro's pair once per code, each in its own folder."""
-    for code in codes:
-        for name in ("2013.yaml", "2014.yaml"):
-            text = (ROOT / "examples" / "montenegro" / name).read_text(encoding="utf-8")
-            target = folder / code.lower() / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text.replace("code: ME", f"code: {code}"), encoding="utf-8")
-    return folder
-
-
 def live_countries() -> int:
     gc.collect()
     return sum(isinstance(o, CountryStats) for o in gc.get_objects())
@@ -270,22 +244,6 @@ def test_output_file_is_not_touched_when_the_run_fails(
     checked.clear()
     code, out, err = run(capsys, *args, str(folder))
     assert code == cli.EXIT_INTERNAL and out == ""  # nothing half-printed either
-
-
-@contextlib.contextmanager
-def no_hang(seconds: int = 30) -> Iterator[None]:
-    """Fail, rather than wait for ever, when the work inside does not end."""
-
-    def hung(*_: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def test_report_ends_with_an_error_when_a_worker_dies(

@@ -3,7 +3,6 @@ much, and never waiting for ever on a worker that died."""
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import signal
@@ -13,24 +12,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from support import no_hang
 
 from galint.pipeline import parallel
-
-
-@contextlib.contextmanager
-def no_hang(seconds: int = 30) -> Iterator[None]:
-    """Fail, rather than wait for ever, when the work inside does not end."""
-
-    def hung(*_: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(autouse=True)

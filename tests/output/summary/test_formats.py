@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from cli_run import run
+from support import countries_folder
 
 from galint.core.diagnostic import Diagnostic, Span
 from galint.io.discover import candidates
@@ -21,17 +21,6 @@ from galint.pipeline.engine import Selection
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def countries_folder(folder: Path, codes: Sequence[str]) -> Path:
-    """Montenegro's pair once per code, each in its own folder."""
-    for code in codes:
-        for name in ("2013.yaml", "2014.yaml"):
-            text = (ROOT / "examples" / "montenegro" / name).read_text(encoding="utf-8")
-            target = folder / code.lower() / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text.replace("code: ME", f"code: {code}"), encoding="utf-8")
-    return folder
 
 
 def test_csv_has_the_documented_header_and_a_row_per_country_and_target(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import run
+from support import report_json
 
 from galint.core.diagnostic import Diagnostic, Span
 from galint.io.discover import Candidate
@@ -20,19 +21,6 @@ from galint.pipeline.engine import run as run_files
 from galint.rules import all_rules
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-def report_json(capsys: pytest.CaptureFixture[str], *paths: str) -> dict:
-    code, out, err = run(capsys, "report", "--format", "json", *paths)
-    assert code == 0, err
-    return json.loads(out)
-
-
-@pytest.fixture
-def submissions(tmp_path: Path) -> Path:
-    folder = tmp_path / "submissions"
-    shutil.copytree(ROOT / "examples", folder)
-    return folder
 
 
 def test_examples_summary(capsys: pytest.CaptureFixture[str]) -> None:
