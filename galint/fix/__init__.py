@@ -36,6 +36,9 @@ Parses of a fixed file: the engine's (the model the rules read), ruamel.yaml's r
 galint's reading of ruamel.yaml's output (to find the items in it), and the check of the
 result: three by libyaml and one by ruamel.yaml. ``apply`` parses the text once more only
 when the caller does not pass its loader ``problems``.
+
+May import: galint.core, galint.io, galint.form, galint.analysis (and ruamel.yaml, only when
+a fix is computed).
 """
 
 from __future__ import annotations

@@ -1,4 +1,11 @@
-"""The rules: galint's own, and any installed under the entry-point group ``galint.rules``."""
+"""The rules: galint's own, and any installed under the entry-point group ``galint.rules``.
+
+One module per rule, or per family of rules that share a check; its docstring is the rule's
+explanation. A rule sees the model of a report and yields Diagnostics at paths in it.
+
+May import: galint.core, galint.io, galint.form, galint.analysis, and galint.fix (the
+fix-only rules, when they compute their fixes).
+"""
 
 from __future__ import annotations
 

@@ -2,8 +2,9 @@
 package owns matching the previous report's plans to the current report's items, by link or
 by stemmed words (items, words, weights, scoring, tracing, in that order), the statuses it
 gives them (followed, carried, missing), the cache of traces the rules share (cache), how
-the rules name a plan (cite) and the text and JSON output of the matrix (render). It may
-import only galint.core, galint.io, galint.form, galint.analysis.timeframe, the standard
+the rules name a plan (cite) and the text and JSON output of the matrix (render).
+
+May import: galint.core, galint.io, galint.form, galint.analysis.timeframe, the standard
 library and the stemmer libraries (snowballstemmer, with PyStemmer when installed).
 """
 
