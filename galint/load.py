@@ -1,6 +1,8 @@
-"""Deprecated: import ``Problem`` from ``galint.io.load``. Kept so that rule plugins written
-against ``galint.load.Problem`` keep working."""
+"""Deprecated: ``Problem`` is now ``galint.core.diagnostic.Diagnostic``, which takes the same
+arguments (message, path, key, span, rule). Kept so that rule plugins written against
+``galint.load.Problem`` keep working."""
 
-from galint.io.load import Path, Problem
+from galint.core.diagnostic import Diagnostic as Problem
+from galint.core.diagnostic import Path
 
 __all__ = ["Path", "Problem"]

@@ -18,9 +18,6 @@ from galint.io.builder import MAX_ALIAS_VALUES, MAX_DEPTH, Stop, build
 from galint.io.document import Document, Spans, value_at
 from galint.io.lines import Lines, byte_span, split_lines
 
-# Deprecated name of Diagnostic, for rule plugins written against it.
-Problem = Diagnostic
-
 __all__ = [
     "MAX_ALIAS_VALUES",
     "MAX_BYTES",
@@ -28,7 +25,6 @@ __all__ = [
     "Document",
     "Loaded",
     "Path",
-    "Problem",
     "Spans",
     "load_bytes",
     "load_path",

@@ -10,14 +10,14 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from galint.core.diagnostic import Diagnostic
 from galint.core.rule import Rule
 from galint.form.model import Report
 from galint.form.spec import SCHEMA_PATH
-from galint.io.load import Problem
 from galint.rules.schema_messages import problems
 
 
-def check(report: Report) -> Iterator[Problem]:
+def check(report: Report) -> Iterator[Diagnostic]:
     data = report.document.data
     # Most reports are valid: the validator that fastjsonschema generated from the schema says
     # so without importing jsonschema (a third of galint's start-up); jsonschema then explains

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from galint.core.diagnostic import Diagnostic, Path
 from galint.form.model import describe
-from galint.io.load import Path, Problem
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
 
-def problems(error: ValidationError) -> Iterator[Problem]:
+def problems(error: ValidationError) -> Iterator[Diagnostic]:
     """The problems of one error: one, or one per missing or unknown key."""
     keyword = str(error.validator)
     rule = _RULE_OF_KEYWORD.get(keyword, "schema-other")
@@ -56,7 +56,7 @@ _FORMAT_HINTS = {
 }
 
 
-def _wrong_type(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
+def _wrong_type(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
     instance = error.instance
     if path == () and instance is None:
         message = "the file is empty: a report starts with 'form: global-alliance/2014'"
@@ -68,17 +68,17 @@ def _wrong_type(error: ValidationError, path: Path, rule: str) -> Iterator[Probl
     else:
         expected = _expected(error.validator_value)
         message = f"{describe(path)}: expected {expected}, found {_found(instance)}"
-    yield Problem(message, path, rule=rule)
+    yield Diagnostic(message, path, rule=rule)
 
 
-def _missing_keys(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
+def _missing_keys(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
     where = describe(path)
     for name in error.validator_value:
         if name not in error.instance:
-            yield Problem(f"{where} is missing '{name}'", path, key=True, rule=rule)
+            yield Diagnostic(f"{where} is missing '{name}'", path, key=True, rule=rule)
 
 
-def _unknown_keys(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
+def _unknown_keys(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
     instance = error.instance
     known = list(error.schema.get("properties", {}))
     for extra in sorted(set(instance) - set(known), key=list(instance).index):
@@ -92,33 +92,33 @@ def _unknown_keys(error: ValidationError, path: Path, rule: str) -> Iterator[Pro
                 if close
                 else f"; expected one of: {', '.join(known)}"
             )
-        yield Problem(message, (*path, extra), key=True, rule=rule)
+        yield Diagnostic(message, (*path, extra), key=True, rule=rule)
 
 
-def _not_allowed(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
+def _not_allowed(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
     allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
     words = [str(value) for value in allowed]
     message = f"{describe(path)}: {_found(error.instance)} is not one of: {', '.join(words)}"
     close = _close(str(error.instance), words)
     if close:
         message += f"; did you mean '{close[0]}'?"
-    yield Problem(message, path, rule=rule)
+    yield Diagnostic(message, path, rule=rule)
 
 
-def _bad_format(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
+def _bad_format(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
     hint = _FORMAT_HINTS.get(str(path[-1]) if path else "", "is not in the expected form")
-    yield Problem(f"{describe(path)}: '{error.instance}' {hint}", path, rule=rule)
+    yield Diagnostic(f"{describe(path)}: '{error.instance}' {hint}", path, rule=rule)
 
 
-def _empty(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
-    yield Problem(f"{describe(path)} is empty", path, rule=rule)
+def _empty(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
+    yield Diagnostic(f"{describe(path)} is empty", path, rule=rule)
 
 
-def _other(error: ValidationError, path: Path, rule: str) -> Iterator[Problem]:
-    yield Problem(f"{describe(path)}: {error.message}", path, rule=rule)
+def _other(error: ValidationError, path: Path, rule: str) -> Iterator[Diagnostic]:
+    yield Diagnostic(f"{describe(path)}: {error.message}", path, rule=rule)
 
 
-_EXPLAIN: dict[str, Callable[[ValidationError, Path, str], Iterator[Problem]]] = {
+_EXPLAIN: dict[str, Callable[[ValidationError, Path, str], Iterator[Diagnostic]]] = {
     "type": _wrong_type,
     "required": _missing_keys,
     "additionalProperties": _unknown_keys,
