@@ -979,7 +979,7 @@ def _stem(word: str) -> str:
 
 
 # The largest score a vanished plan may get against any 2014 item, bonus for the same policy
-# target included. galint's matcher needs 0.25 (galint/trace.py); on 2,800 countries (four
+# target included. galint's matcher needs 0.25 (galint/analysis/trace/); on 2,800 countries (four
 # seeds, link fractions 0 to 1) its best raw score for a vanished plan stayed below 0.22.
 GUARD = 0.2
 SAME_TARGET = 0.05
