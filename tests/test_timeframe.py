@@ -1,14 +1,11 @@
 """Tests for galint.analysis.timeframe: every accepted form, the seeds' own sentences, and traps."""
 
-import contextlib
 import datetime
 import functools
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from unittest import mock
 
 import pytest
 from hypothesis import given, settings
@@ -1213,86 +1210,3 @@ def test_parse_reads_as_the_whole_text_pattern_does(
 def test_the_look_aheads_are_used() -> None:
     gated, plain = timeframe_module._sources(), timeframe_module._sources(gated=False)
     assert all(len(a) > len(b) for a, b in zip(gated, plain, strict=True))
-
-
-# --- the scan after the last word no timeframe holds ------------------------------------------
-
-
-def _scanned(text: str) -> Timeframe:
-    """What _extract finds by scanning the whole text, as it did before looking for barriers."""
-    shifted = " " + text
-    low = timeframe_module._lower(shifted)
-    dated = timeframe_module._rx().year.search(low) is not None
-    cand = timeframe_module._large("cand") if dated else timeframe_module._rx().cand_undated
-    bracketed, best = timeframe_module._scan(shifted, low, cand, 0)
-    found = bracketed or best or NONE
-    if found.span is None:
-        return found
-    return found._replace(span=(found.span[0] - 1, found.span[1] - 1))
-
-
-_CONTENT = ["police", "cooperation", "unicef", "trainings", "teachers", "protocol", "x"]
-_UNBRACKETED = [glue for glue in _GLUE if glue not in "()"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.one_of(_FRAGMENTS, st.sampled_from(_CONTENT)), st.sampled_from(_UNBRACKETED)),
-        max_size=8,
-    ).map(lambda parts: "".join(fragment + glue for fragment, glue in parts))
-)
-def test_the_scan_after_the_last_barrier_finds_what_the_whole_scan_finds(text: str) -> None:
-    with barriers_at_once():
-        assert timeframe_module._extract(text) == _scanned(text), text
-
-
-@contextlib.contextmanager
-def barriers_at_once() -> Iterator[None]:
-    """The scan after the last barrier from the first text on, not after a few hundred."""
-    with mock.patch.object(timeframe_module, "_SCANS_BEFORE_BARRIERS", -1):
-        yield
-
-
-def test_the_scan_after_the_last_barrier_on_every_written_form() -> None:
-    atoms = ["2014", "q3 2014", "first half of 2014", "march 2014", "q1-q2 2015", "2013-2014"]
-    dated = [f"{p}{sep}{atom}" for p in _PHRASES for sep in _PRE_SEPARATORS for atom in atoms]
-    for form in dated + _UNDATED_FORMS:
-        for text in (
-            f"Police will train teachers {form};",
-            f"Police trainings {form}, cooperation with UNICEF in 2014.",
-            f"In 2013 police {form}",
-            f"Police (trainings {form}) cooperation in 2015;",  # the bracketed one wins
-        ):
-            with barriers_at_once():
-                assert timeframe_module._extract(text) == _scanned(text), text
-    assert timeframe_module._pieces.cache_info().currsize == 1  # the barriers were used
-
-
-def test_a_run_that_reads_few_texts_does_not_work_out_the_barriers() -> None:
-    code = (
-        "import galint.analysis.timeframe as t\n"
-        "for n in range(100): t.extract(f'Police will train {n} teachers in 2014;')\n"
-        "assert t._pieces.cache_info().currsize == 0\n"
-        "for n in range(300): t.extract(f'Police will train {n} teachers in 2014;')\n"
-        "assert t._pieces.cache_info().currsize == 1\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
-def test_barriers_are_words_the_patterns_are_not_written_with() -> None:
-    barrier = timeframe_module._barrier
-    assert barrier("police") and barrier("cooperation") and barrier("unicef")
-    # Words of timeframes, and words made of their pieces ("month" + "s", "first" + "quarter").
-    for word in ["the", "in", "during", "months", "month", "june", "jun", "sept", "firstquarter"]:
-        assert not barrier(word), word
-    assert not barrier("a" * 41)  # long words are not looked into
-    # No character class of the pattern holds a letter: every letter comes from a piece.
-    source = timeframe_module._sources(gated=False, plain=True).cand
-    classes = re.findall(r"(?<!\\)\[(?:\\.|[^\]\\])*\]", source)
-    assert classes and not any(re.search(r"(?<!\\)[a-z]", c.lstrip("[^")) for c in classes)
-
-
-def test_look_arounds_are_left_out_of_a_source() -> None:
-    without = timeframe_module._without_lookarounds
-    assert without(r"a(?=b(c)[)]d)e(?<!x)f[^]a]\(g(?![\]])h") == r"aef[^]a]\(gh"

@@ -293,17 +293,16 @@ class _Sources(NamedTuple):
     whole: str  # a text that is a timeframe and nothing else
 
 
-def _sources(gated: bool = True, plain: bool = False) -> _Sources:
+def _sources(gated: bool = True) -> _Sources:
     """The candidate patterns' sources. ``gated`` puts look-aheads in front that turn away, at
     little cost, most places where no candidate starts; they never turn one away (the tests
     compare the patterns with and without them), so they change the speed, not the matches.
-    ``plain`` writes the phrases as a plain alternation, for _pieces() to read their words.
     """
     atom = "(?:" + "|".join(_unnamed(src) for _, src in _ATOMS) + ")"
     partial = "(?:" + "|".join(_unnamed(src) for src in _PARTIALS.values()) + ")"
     phrases = [p.strip() for p in _PRE_PHRASES.split("|")]
     pre_sep = rf"(?:\s*:\s*|\s+|(?<=end){_DASH})"
-    phrase = "(?:" + "|".join(map(re.escape, phrases)) + ")" if plain else _trie(phrases, False)
+    phrase = _trie(phrases, False)
     pre_token = rf"(?:\b{phrase}{pre_sep}|\.\.\s*)"
     atom_gate = rf"{_ATOM_SPECIAL}|{_trie(_ATOM_STEMS.split(), True)}"
     # A dated candidate starts with "..", an atom, or a phrase's first word, then another
@@ -695,25 +694,11 @@ def _extract_shifted(text: str) -> Timeframe:
     quick = _last_bracket(text, low, cand)
     if quick is not None:
         return quick
-    # Without brackets, the answer is the last candidate read ("... in the first half of
-    # 2014;"). None spans a word made of other letters than the patterns' own ("cooperation"),
-    # so the scan after the last such word finds the candidates the whole scan finds there.
-    # Working out those letters takes a few milliseconds: a run that reads a report or two
-    # (a pre-commit hook) does without.
-    _SCANNED[0] += 1
-    if dated and _SCANNED[0] > _SCANS_BEFORE_BARRIERS and not _BRACKETS.search(text):
-        start = _last_barrier(low)
-        if start:
-            found = _scan(text, low, cand, start + 1)[1]
-            if found is not None:
-                return found
     bracketed, best = _scan(text, low, cand, 0)
     return bracketed or best or NONE
 
 
 _BRACKETS = re.compile(r"[()\[\]]")
-_SCANNED = [0]  # texts scanned in this process
-_SCANS_BEFORE_BARRIERS = 200
 
 
 def _scan(
@@ -748,71 +733,6 @@ def _scan(
             best = tf
         pos = max(tf.span[1], s + 1)
     return best_bracketed, best
-
-
-_LETTERS = re.compile(r"[a-z]+")
-
-
-def _last_barrier(low: str) -> int:
-    """Where the last run of letters that no candidate can hold ends; 0 when there is none.
-
-    A candidate starts and ends beside characters that are not letters, so a run of letters
-    it touches is inside it, made of the runs of letters of the pattern (see _pieces).
-    """
-    backwards = low[::-1]
-    for run in _LETTERS.finditer(backwards):
-        if _barrier(run.group()[::-1]):
-            return len(low) - run.start()
-    return 0
-
-
-@functools.lru_cache(maxsize=4096)
-def _barrier(word: str) -> bool:
-    """Whether no candidate can hold ``word``: it cannot be cut into the pattern's pieces."""
-    if len(word) > 40:
-        return False  # not worth finding out
-    pieces = _pieces()
-    reached = [True] + [False] * len(word)
-    for at in range(len(word)):
-        if reached[at]:
-            for piece in pieces.get(word[at], ()):
-                if word.startswith(piece, at):
-                    reached[at + len(piece)] = True
-    return not reached[-1]
-
-
-@functools.cache
-def _pieces() -> dict[str, tuple[str, ...]]:
-    """The runs of letters the candidate pattern is written with, by first letter: whatever
-    runs of letters a candidate holds are made of them. Look-arounds are left out (they match
-    nothing), and so are escapes, classes (none holds a letter) and group names; a letter
-    that a quantifier follows is a piece of its own ("months?" gives "month" and "s")."""
-    source = _without_lookarounds(_sources(gated=False, plain=True).cand)
-    source = re.sub(r"\\.|\[[^\]]*\]|\(\?P<\w+>", " ", source)
-    source = re.sub(r"([a-z])(?=[?*+{])", r" \1 ", source)
-    found: dict[str, list[str]] = {}
-    for piece in sorted(set(_LETTERS.findall(source))):
-        found.setdefault(piece[0], []).append(piece)
-    return {first: tuple(pieces) for first, pieces in found.items()}
-
-
-def _without_lookarounds(source: str) -> str:
-    """A pattern's source without its look-aheads and look-behinds."""
-    kept = []
-    depth = 0  # of groups inside the look-around being left out
-    for token in _SOURCE_TOKENS.findall(source):
-        if depth:
-            depth += 1 if token[0] == "(" else -1 if token == ")" else 0
-        elif token in ("(?=", "(?!", "(?<=", "(?<!"):
-            depth = 1
-        else:
-            kept.append(token)
-    return "".join(kept)
-
-
-# An escape, a character class ("[^]a]" and "[\]]" hold a "]"), a look-around's opening,
-# a bracket, or a run of anything else.
-_SOURCE_TOKENS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?<?[=!]|[()]|[^\\\[()]+", re.S)
 
 
 def _last_bracket(text: str, low: str, cand: re.Pattern[str]) -> Timeframe | None:
