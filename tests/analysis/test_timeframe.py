@@ -1033,7 +1033,7 @@ def test_timeframe_is_frozen() -> None:
 
 
 def test_import_compiles_nothing() -> None:
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     code = (
         "from galint.analysis.timeframe import lookaheads, parse, patterns; "
         "assert patterns.whole.cache_info().currsize == 0; "
