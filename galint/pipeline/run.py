@@ -3,7 +3,7 @@
     discover -> load -> pair -> check -> suppress -> baseline -> fix
 
 ``galint check`` runs all of it; ``galint report`` runs it per country and summarises each;
-``galint trace`` and ``galint new`` load and pair single reports. The command line only turns
+``galint trace`` and ``galint new`` read single reports through it. The command line only turns
 its options into ``Settings`` and picks a formatter.
 """
 
