@@ -175,9 +175,8 @@ def check_loaded(loaded: Loaded, selection: Selection, report: Report | None = N
     for directive in outcome.problems:
         if (found := _resolve(loaded.path, None, directive, None, selection)) is not None:
             kept.append(found)
-    result = FileResult(loaded.path, sorted(set(kept), key=_order), report, outcome.suppressed)
-    result.fixes = fixes
-    return result
+    findings = sorted(set(kept), key=_order)
+    return FileResult(loaded.path, findings, report, outcome.suppressed, fixes)
 
 
 def _run_check(
