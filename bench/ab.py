@@ -160,8 +160,11 @@ def show(title: str, times: list[tuple[float, float]], same: bool, unit: str, re
     width = max(len(label_a), len(label_b))
     print(f"{label_a:{width}} {shown(statistics.median(a for a, _ in times), unit)}")
     print(f"{label_b:{width}} {shown(statistics.median(b for _, b in times), unit)}")
-    print(f"B/A {ratio:.3f}  (median of the rounds' ratios; they ranged {min(ratios):.3f}-"
-          f"{max(ratios):.3f})")  # fmt: skip
+    if len(ratios) == 1:
+        print(f"B/A {ratio:.3f}")
+    else:
+        print(f"B/A {ratio:.3f}  (median of the rounds' ratios; they ranged {min(ratios):.3f}-"
+              f"{max(ratios):.3f})")  # fmt: skip
     print(f"B within 10% of A (B/A <= {LIMIT:.2f}): {'yes' if within else 'NO'}")
     if not same:
         print("note: A and B printed different findings")
