@@ -65,6 +65,7 @@ class _Item:
     # Started by a bullet or a list paragraph: only another one ends it.
     bulleted: bool
     last_line: str = ""
+    marker: str = ""
 
 
 @dataclass(slots=True)
@@ -80,29 +81,55 @@ def cut(pieces: Sequence[Piece], layout: Layout, earlier: list[str]) -> Cut:
     result = Cut()
     items: list[_Item] = []
     for piece in pieces:
-        url = URL_ONLY.match(piece.text)
-        if url and _seen(url.group("url"), earlier, items):
-            result.notes.append(
-                f"left out the footnote {url.group('url')} ({piece.line.where}): the text has it"
-            )
+        if _footnote(piece, earlier, items, result):
             continue
-        marked, text = split_marker(piece.text)
-        marked = marked or piece.line.listed
-        if ONLY_MARKER.match(piece.text):
-            items.append(_Item("", True))
-            continue
+        marker, text = split_marker(piece.text)
         current = items[-1] if items else None
+        if marker and current is not None and _dash_in_text(marker, current):
+            marker, text = "", piece.text
+        if ONLY_MARKER.match(piece.text):
+            items.append(_Item("", True, marker=marker))
+            continue
+        marked = bool(marker) or piece.line.listed
         if current is None or marked or _starts(piece, current, layout):
-            items.append(_Item(squeeze(text), marked, piece.text))
+            items.append(_Item(squeeze(text), marked, piece.text, marker))
             continue
         _join(current, text, piece, result)
-    for item in items:
-        if not item.text:
-            continue
-        parts = [item.text] if item.bulleted else SEMICOLON.split(item.text)
-        result.items.extend(p.strip() for p in parts if p.strip())
+    result.items = [part for item in items for part in _split(item)]
     earlier.extend(result.items)
     return result
+
+
+def _split(item: _Item) -> list[str]:
+    """An item, or the items run together in it with ";" when no bullet started it."""
+    parts = [item.text] if item.bulleted else SEMICOLON.split(item.text)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _footnote(piece: Piece, earlier: list[str], items: list[_Item], result: Cut) -> bool:
+    """A URL alone on its line, which the text before already has: a footnote repeated at
+    a page's end, left out."""
+    url = URL_ONLY.match(piece.text)
+    if url is None or not _seen(url.group("url"), earlier, items):
+        return False
+    result.notes.append(
+        f"left out the footnote {url.group('url')} ({piece.line.where}): the text has it"
+    )
+    return True
+
+
+def _dash_in_text(marker: str, current: _Item) -> bool:
+    """A dash or an "o" that starts a line in the middle of a sentence, in a list bulleted
+    otherwise, is the text's own ("(III" then "- IV Q 2013)")."""
+    return (
+        marker in _TEXT_MARKS
+        and bool(current.text)
+        and current.marker != marker
+        and TERMINAL.search(current.last_line or current.text) is None
+    )
+
+
+_TEXT_MARKS = frozenset({"-", "\u2013", "\u2014", "o"})
 
 
 def _starts(piece: Piece, current: _Item, layout: Layout) -> bool:
@@ -138,7 +165,7 @@ def _join(current: _Item, text: str, piece: Piece, result: Cut) -> None:
             )
             text = " ".join(after[size:])
             break
-    if current.text.endswith("-") and current.text[-2:-1].isalpha():
+    if current.text.endswith("-") and current.text[-2:-1].isalnum():
         current.text = squeeze(current.text + text)
     else:
         current.text = squeeze(f"{current.text} {text}")

@@ -78,12 +78,12 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", _TAGS.sub("", text))
 
 
-def split_marker(text: str) -> tuple[bool, str]:
-    """Whether ``text`` starts with a bullet or a list number, and the text after it."""
+def split_marker(text: str) -> tuple[str, str]:
+    """The bullet or list number ``text`` starts with ("" if none), and the text after it."""
     found = MARKER.match(text)
     if found is None:
-        return False, text.strip()
-    return True, text[found.end() :].strip()
+        return "", text.strip()
+    return found.group().strip(), text[found.end() :].strip()
 
 
 def squeeze(text: str) -> str:

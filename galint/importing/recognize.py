@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from galint.importing.headings import (
     ALONE,
@@ -76,6 +77,13 @@ class Stream:
         while index < self.ends[line] and self.places[index][1] < char:
             index += 1
         return index
+
+
+@lru_cache(maxsize=4096)
+def heading(text: str) -> bool:
+    """Whether a line of its own starts with a heading of the form."""
+    stream = Stream.of([text], [False])
+    return stream.firsts[0] is not None and _at(stream, stream.firsts[0], False) is not None
 
 
 def find(stream: Stream) -> list[Heading]:

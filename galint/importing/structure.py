@@ -15,17 +15,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from galint.form.spec import EditionSpec, form
+from galint.importing import furniture
 from galint.importing.headings import Heading
 from galint.importing.lines import Line, squeeze
 from galint.importing.recognize import Stream, find
 
-# Page numbers as documents print them: "3", "- 3 -", "Page 3", "Page 3 of 12", "3/12".
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:page\s+)?[-\u2013]?\s*\d{1,3}\s*[-\u2013]?\s*(?:(?:of|/)\s*\d{1,3})?\s*$",
-    re.IGNORECASE,
-)
-# A line that comes back this many times is a page header or footer.
-REPEATED = 3
+# What remains of a line after a heading is an answer if it has a letter or a digit, or is a
+# placeholder.
+_ANSWER = re.compile(r"[^\W_]")
+_PLACEHOLDERS = frozenset({"/", "-", "\u2013", "\u2014", "...", "\u2026"})
 
 # Where unplaced text was found: () before the first target, (t,), or (t, g).
 Place = tuple[int, ...]
@@ -59,13 +57,13 @@ class Draft:
 def place(lines: Sequence[Line], find_country) -> Draft:  # type: ignore[no-untyped-def]
     """Read ``lines`` against the form; ``find_country`` names the country from the text
     before the first heading (a list of strings), or returns None."""
+    lines, left_out = furniture.strip(lines)
     label_events = _fold_labels(lines)
     stream = Stream.of([line.text for line in lines], [line.listed for line in lines])
     headings = find(stream)
     pieces = list(_pieces(lines, stream, headings))
-    draft = Draft(_edition(headings, label_events))
+    draft = Draft(_edition(headings, label_events), left_out=left_out)
     draft.headings = sum(1 for h in [*headings, *(h for _, h in label_events)] if h.kind != "title")
-    pieces = _without_furniture(pieces, draft)
     events = sorted(
         [((stream.places[h.start][0], 0, 0), h) for h in headings]
         + [((line, -1, 0), h) for line, h in label_events]
@@ -115,7 +113,7 @@ def _pieces(
         text = line.text[start:]
         if start:
             text = text.lstrip(" \t:.;,)\u2013\u2014-")
-            if not text.strip(" \t.:;,"):
+            if not _ANSWER.search(text) and text.strip() not in _PLACEHOLDERS:
                 continue
         elif not text.strip():
             continue
@@ -134,35 +132,6 @@ def _edition(
         return None
     best = max(counts.items(), key=lambda item: (item[1], titles.get(item[0], 0)))[0]
     return form().edition(best)
-
-
-def _without_furniture(pieces: list[_Placed], draft: Draft) -> list[_Placed]:
-    """The pieces less page numbers and lines repeated as page headers or footers."""
-
-    def key(placed: _Placed) -> str:
-        return placed.piece.text.casefold()
-
-    counts = Counter(key(p) for p in pieces if not p.piece.fresh and not p.piece.line.listed)
-    kept = []
-    for placed in pieces:
-        text = placed.piece.text
-        if PAGE_NUMBER.match(text) and not placed.piece.fresh:
-            draft.left_out.append(
-                f"left out the page number {squeeze(text)!r} ({placed.piece.line.where})"
-            )
-            continue
-        if (
-            not placed.piece.fresh
-            and not placed.piece.line.listed
-            and counts[key(placed)] >= REPEATED
-            and len(text) >= 8
-        ):
-            draft.left_out.append(
-                f"left out a page header or footer: {squeeze(text)!r} ({placed.piece.line.where})"
-            )
-            continue
-        kept.append(placed)
-    return kept
 
 
 @dataclass(slots=True)
