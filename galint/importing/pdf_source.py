@@ -59,8 +59,8 @@ def pdf_lines(raw: bytes, deadline: float) -> list[Line]:
             previous = _page(page, number, previous, lines)
             if time.monotonic() > deadline:
                 raise Unreadable(
-                    f"reading the PDF took too long (stopped at page {number}); "
-                    "galint reads a file for no longer than check does"
+                    f"reading the PDF took too long and was stopped at page {number}; "
+                    "a report's text is read in seconds"
                 )
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise Unreadable(
