@@ -56,7 +56,13 @@ STYLES = {
     "circles": Style(bullet="o", tabs=True, page=30, omit=3),
     "stars": Style(bullet="*", wrap=100, wording="short"),
     "bullets": Style(bullet="•", wrap=80, page=45, omit=2),
+    "paragraphs": Style(bullet="", shout=True),
+    "wrapped-paragraphs": Style(bullet="", wrap=90, page=40, wording="short"),
 }
+# Plain text wrapped at a width with neither bullets nor empty lines between paragraphs: where
+# a paragraph's last line is full, or a sentence ends a line inside one, the text cannot tell
+# where the paragraph ends. Measured (bench/import_eval.py), not required of every report.
+AMBIGUOUS = frozenset({"wrapped-paragraphs"})
 
 
 def _items(value: Any) -> list[str]:

@@ -29,13 +29,20 @@ def strip(lines: Sequence[Line]) -> tuple[list[Line], list[str]]:
     repeated = _headers(lines, numbers)
     kept: list[Line] = []
     notes: list[str] = []
+    dropped = False
     for n, line in enumerate(lines):
         if n in numbers:
             notes.append(f"left out the page number {squeeze(line.text)!r} ({line.where})")
         elif n in repeated:
             notes.append(f"left out a page header or footer: {squeeze(line.text)!r} ({line.where})")
         else:
+            # The space a page break leaves does not end a paragraph.
+            if dropped or (kept and kept[-1].page != line.page):
+                line.after_blank = False
             kept.append(line)
+            dropped = False
+            continue
+        dropped = True
     return kept, notes
 
 

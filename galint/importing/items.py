@@ -23,6 +23,8 @@ SEMICOLON = re.compile(r"(?<=;)\s+(?=[A-Z])")
 URL_ONLY = re.compile(
     r"^\s*(?:\[?\d{1,2}\]?\s+)?(?P<url>(?:https?://|www\.)\S+)\s*$", re.IGNORECASE
 )
+# Text is wrapped when this share of its lines stop in the middle of a sentence.
+RUNNING = 0.15
 # A page break repeats at least this many words of the line before it.
 REPEAT = 4
 WORDS = re.compile(r"\S+")
@@ -41,21 +43,22 @@ class Layout:
 
     @classmethod
     def of(cls, texts: Sequence[tuple[str, bool, bool]]) -> Layout:
-        """From each content line's text, whether it is bulleted and follows an empty line."""
-        lengths = sorted(len(text) for text, _, _ in texts if text)
-        if not lengths:
+        """From each content line's text, whether it is bulleted and follows an empty line.
+        Text is wrapped when many lines stop in the middle of a sentence that the next line
+        goes on with; the longest line then tells the width."""
+        lines = [entry for entry in texts if entry[0]]
+        if not lines:
             return cls()
-        width = lengths[int(0.9 * (len(lengths) - 1))]
         running = sum(
             1
-            for (text, _, _), (after, bulleted, _) in itertools.pairwise(texts)
-            if text and after and not bulleted and not TERMINAL.search(text)
+            for (text, _, _), (after, bulleted, _) in itertools.pairwise(lines)
+            if not bulleted and after[:1].islower() and not TERMINAL.search(text)
         )
-        blanks = sum(1 for _, _, blank in texts if blank)
+        blanks = sum(1 for _, _, blank in lines if blank)
         return cls(
-            wrapped=running >= 0.25 * len(texts),
-            width=width,
-            blank_separates=blanks < 0.5 * len(texts),
+            wrapped=running >= RUNNING * len(lines),
+            width=max(len(text) for text, _, _ in lines),
+            blank_separates=blanks < 0.5 * len(lines),
         )
 
 
@@ -133,24 +136,28 @@ _TEXT_MARKS = frozenset({"-", "\u2013", "\u2014", "o"})
 
 
 def _starts(piece: Piece, current: _Item, layout: Layout) -> bool:
-    """Whether ``piece`` starts an item rather than going on with ``current``."""
+    """Whether ``piece`` starts an item rather than going on with ``current``: where the
+    source does not say, a line of text that is not wrapped is a paragraph of its own
+    unless it goes on with a sentence a page broke; a wrapped line is one when the line
+    before ended a sentence and it starts another, or when the line before ended although
+    the next word would have fit on it."""
     if piece.fresh or not current.text:
         return piece.fresh
     if piece.line.starts is not None:
         return piece.line.starts
     ended = TERMINAL.search(current.last_line or current.text) is not None
-    if not ended:
-        return False
-    if piece.line.row:
+    if piece.line.row and ended:
         return True
     if current.bulleted:
         return False
+    if not layout.wrapped:
+        return ended or not piece.text[:1].islower()
     if piece.line.after_blank and layout.blank_separates:
         return True
-    if not layout.wrapped:
+    if ended and piece.text[:1].isupper():
         return True
     first = piece.text.split(maxsplit=1)[0] if piece.text.split() else ""
-    return len(current.last_line) + 1 + len(first) < 0.9 * layout.width
+    return len(current.last_line) + 1 + len(first) <= layout.width
 
 
 def _join(current: _Item, text: str, piece: Piece, result: Cut) -> None:

@@ -103,6 +103,12 @@ def from_cells(text: str, where: str, page: int = 0, after_blank: bool = False) 
     """A line of plain text, with a table row's first cell as its label when its cells were
     kept apart by tabs (a table flattened into text)."""
     parts = cells(text)
+    if len(parts) == 1 and "\t" in text and not ONLY_MARKER.match(parts[0]):
+        # A first cell whose neighbours are empty: a heading's cell, or a part of one that
+        # a page broke.
+        return Line(
+            "", where, label=squeeze(parts[0]), row=True, page=page, after_blank=after_blank
+        )
     if len(parts) < 2:
         return Line(
             squeeze(parts[0]) if parts else "",
