@@ -1,11 +1,14 @@
 """Importing the reports countries send, Word, PDF or plain text, into galint's YAML format.
 
-Owns: reading .docx (python-docx), .pdf (pdfminer.six) and text into lines (``sources``),
-finding the form's headings by its wording (``headings``, ``recognize``, with the variants of
-``wording.yaml``), placing the text under them (``structure``), cutting sections into items
-(``items``), the country (``countries``, through pycountry), the YAML written (``writer``) and
-the findings of an import (``findings``). python-docx, pdfminer.six and pycountry come with the
-``import`` extra; ``missing()`` names those that are not installed.
+Owns, in the order a file goes through them: reading it into lines (``sources``: plain text
+in ``text_source``, .docx through python-docx in ``docx_source``, .pdf through pdfminer.six
+in ``pdf_source``); leaving out page numbers, headers and footers (``furniture``); finding
+the form's headings by its wording (``headings``, ``recognize``, with the variants of
+``wording.yaml``); placing the text under them (``structure``); cutting sections into items
+(``items``); the country (``countries``, through pycountry); the YAML written (``writer``),
+the findings of an import (``findings``), and the files of a folder and where their reports
+go (``bulk``). ``importer`` runs them on one file. python-docx, pdfminer.six and pycountry
+come with the ``import`` extra; ``missing()`` names those that are not installed.
 
 May import: galint.core, galint.io, galint.form.
 """
