@@ -35,6 +35,7 @@ COMMANDS = {
     "trace": "galint.cli.follow_up:trace_command",
     "new": "galint.cli.follow_up:new",
     "timeframe": "galint.cli.info:timeframe",
+    "import": "galint.cli.import_:import_command",
 }
 
 

@@ -29,13 +29,13 @@ def texts(path: Path) -> list[str]:
 
 
 def test_diff_shows_and_does_not_write(capsys: pytest.CaptureFixture[str], reports: Path) -> None:
-    before = {p.name: p.read_bytes() for p in reports.iterdir()}
+    before = {p.name: p.read_bytes() for p in reports.iterdir() if p.is_file()}
     code, out, err = run(capsys, "check", "--diff", str(reports))
     assert code == 1
     assert out.startswith(f"--- a/{str(reports / '2013.yaml').lstrip('/')}\n")
     assert '+      id: "1.1"\n' in out and "+      timeframe: 2013-2014\n" in out
     assert err == "Would apply 61 fixes to 2 files.\n"
-    assert {p.name: p.read_bytes() for p in reports.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in reports.iterdir() if p.is_file()} == before
 
 
 def test_fix_writes_keeps_texts_and_comments_and_is_idempotent(
