@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 
 from galint import __version__
-from galint.cli import check, follow_up, info, report
+from galint.cli import check, follow_up, info, report, server
 from galint.cli.options import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 __all__ = ["cli", "entry_point", "main"]
@@ -49,6 +49,7 @@ for command in (
     follow_up.trace_command,
     follow_up.new,
     info.timeframe,
+    server.server,
 ):
     cli.add_command(command)
 

@@ -94,7 +94,7 @@ class _Opener:
 
     def __init__(self, reports: Sequence[Report], read: Read | None = None) -> None:
         self.reports = reports
-        self.read = read or _read
+        self.read = read or read_path
         # Made when first needed: most runs pair reports by country and name no path.
         self.by_spelling: dict[str, Report] | None = None
         self.by_path: dict[str, Report] | None = None
@@ -127,7 +127,7 @@ class _Opener:
         return self.by_spelling.get(spelling)
 
 
-def _read(path: str) -> Report | str:
+def read_path(path: str) -> Report | str:
     """The report read from ``path``, or why it cannot be read."""
     result = load_path(path)
     if result is None or result.document is None:
