@@ -215,8 +215,7 @@ def _actions(server: GalintServer, guard: Guard) -> None:
 
     @server.command(actions.SELECT_REASON)
     @guard
-    def select_reason(arguments: list[Any]) -> None:
-        uri, line, start, end = arguments
+    def select_reason(uri: str, line: int, start: int, end: int) -> None:
         selection = types.Range(types.Position(line, start), types.Position(line, end))
         server.window_show_document(
             types.ShowDocumentParams(uri=uri, take_focus=True, selection=selection)

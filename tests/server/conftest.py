@@ -7,7 +7,7 @@ import asyncio
 import shutil
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Union
 
 import pytest
 import pytest_lsp
@@ -98,6 +98,20 @@ class Editor:
             return record_next(params)
 
         features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record
+        # lsprotocol reads any answer with a "command" as a Command, though a CodeAction
+        # may carry a command (an object) besides its edit, as the server's do; editors
+        # tell them apart by the type of "command", as this does.
+        converter = client.protocol._converter
+
+        def command_or_action(data: Any, _: type) -> types.Command | types.CodeAction:
+            if isinstance(data.get("command"), str):
+                return converter.structure(data, types.Command)
+            return converter.structure(data, types.CodeAction)
+
+        converter.register_structure_hook(
+            Union[types.Command, types.CodeAction],  # noqa: UP007 (the type lsprotocol names)
+            command_or_action,
+        )
 
     def uri(self, name: str) -> str:
         return (self.folder / name).as_uri()
