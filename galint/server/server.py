@@ -51,7 +51,11 @@ class GalintServer(LanguageServer):
     # What the client can do, from its capabilities.
 
     def encoding(self) -> str:
-        chosen = self.workspace.position_encoding if self.protocol.workspace else None
+        """The code units positions count in, as agreed on at initialization."""
+        try:
+            chosen = self.workspace.position_encoding
+        except RuntimeError:  # not initialized: the protocol's default
+            return UTF16
         return str(getattr(chosen, "value", chosen) or UTF16)
 
     def positions(self, text: str) -> Positions:
@@ -80,6 +84,7 @@ class GalintServer(LanguageServer):
         checked = self.session.check(uri)
         if checked is None:
             return None
+        self.say_problems()  # why the configuration does not apply, before what it makes
         findings = checked.result.findings if checked.result is not None else []
         diagnostics = to_lsp_all(findings, self.positions(checked.buffer.text), self.links)
         self.text_document_publish_diagnostics(
@@ -87,7 +92,6 @@ class GalintServer(LanguageServer):
                 uri=uri, diagnostics=diagnostics, version=checked.buffer.version
             )
         )
-        self.say_problems()
         return checked
 
     def publish_with_dependents(self, uri: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Union
 
@@ -128,6 +129,18 @@ class Editor:
                     return params
             await asyncio.sleep(0.01)
         raise AssertionError(f"no diagnostics were published for {name}")
+
+    async def until(
+        self, name: str, mark: int, wanted: Callable[[list[types.Diagnostic]], bool]
+    ) -> list[types.Diagnostic]:
+        """The first diagnostics of ``name`` published after ``mark`` that are ``wanted``."""
+        uri = self.uri(name)
+        for _ in range(PATIENCE * 100):
+            for params in self.published[mark:]:
+                if params.uri == uri and wanted(list(params.diagnostics)):
+                    return list(params.diagnostics)
+            await asyncio.sleep(0.01)
+        raise AssertionError(f"no such diagnostics were published for {name}")
 
     async def diagnostics(self, name: str, mark: int) -> list[types.Diagnostic]:
         """The diagnostics of ``name``'s current version, published after ``mark``."""
