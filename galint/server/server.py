@@ -63,7 +63,7 @@ class GalintServer(LanguageServer):
 
     def can(self, *names: str) -> bool:
         """Whether the client's capabilities say yes along ``names``."""
-        found: Any = self.client_capabilities
+        found: Any = getattr(self.protocol, "client_capabilities", None)  # once initialized
         for name in names:
             found = getattr(found, name, None)
         return bool(found)
