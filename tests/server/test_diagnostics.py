@@ -83,3 +83,39 @@ async def test_the_predecessor_comes_from_its_open_buffer_before_the_disk(editor
 
 async def test_a_document_that_is_no_report_gets_nothing(editor: Any) -> None:
     assert await editor.open("notes.yaml", "title: minutes of the meeting\n") == []
+
+
+async def test_saving_checks_again(editor: Any) -> None:
+    found = await editor.open("2014.yaml")
+    mark = editor.mark()
+    editor.client.text_document_did_save(
+        types.DidSaveTextDocumentParams(editor.document("2014.yaml"))
+    )
+    again = await editor.published_after("2014.yaml", mark)
+    assert again.version == 1 and list(again.diagnostics) == found
+
+
+async def test_a_predecessor_changed_on_disk_checks_the_open_report_again(editor: Any) -> None:
+    await editor.open("2014.yaml")
+    text = editor.texts["2014.yaml"].replace(
+        "      - Montenegro will develop, protocol and standard procedures to identify victims.",
+        "      - text: Montenegro will develop, protocol and standard procedures to identify "
+        "victims.\n        follows: '9.9'",
+        1,
+    )
+    assert "F003" in codes(await editor.change("2014.yaml", text))
+    previous = editor.folder / "2013.yaml"
+    previous.write_text(
+        previous.read_text(encoding="utf-8").replace(
+            "  planned:\n", "  planned:\n    - text: Adopt a strategy (2014).\n      id: '9.9'\n", 1
+        ),
+        encoding="utf-8",
+    )
+    mark = editor.mark()
+    editor.client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            [types.FileEvent(previous.as_uri(), types.FileChangeType.Changed)]
+        )
+    )
+    again = await editor.published_after("2014.yaml", mark)
+    assert "F003" not in codes(list(again.diagnostics))
