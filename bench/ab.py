@@ -11,12 +11,19 @@ round that warms the caches), so that a machine slower for a while slows both:
 
 For each it prints the median time of A and of B, the median of the rounds' ratios B/A (and
 their range, which shows the noise), and whether B is within 10% of A: B/A <= 1.10.
+
+With ``instructions`` (``bench/run.py --instructions``), each command runs once under
+valgrind's callgrind instead, and the figures are the instructions executed by the command and
+every worker process it started: on a machine shared with other work, where times vary by a
+tenth from one minute to the next, they differ by less than 0.1% from run to run. They count
+work, not waiting (for the disk, or for a busy core), so check a final verdict with times.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -91,6 +98,35 @@ def run_once(command: list[str]) -> tuple[float, str]:
     return took, done.stdout
 
 
+def instructions(command: list[str]) -> tuple[int, str]:
+    """The instructions ``command`` and the processes it started executed (callgrind, one
+    output file per process), and its output."""
+    with tempfile.TemporaryDirectory(prefix="galint-callgrind-") as scratch:
+        counted = [
+            "valgrind",
+            "--tool=callgrind",
+            "--trace-children=yes",
+            f"--callgrind-out-file={scratch}/callgrind.%p",
+            *command,
+        ]
+        _, out = run_once(counted)
+        total = 0
+        for path in Path(scratch).glob("callgrind.*"):
+            totals = re.search(r"^(?:summary|totals): (\d+)", path.read_text(), re.M)
+            total += int(totals.group(1)) if totals else 0
+    return total, out
+
+
+def counted(a: list[str], b: list[str]) -> tuple[list[tuple[float, float]], bool]:
+    """The instructions of A and of B, after a run of each that writes the byte-code and
+    plugin caches; and whether they printed the same."""
+    run_once(a)
+    run_once(b)
+    count_a, out_a = instructions(a)
+    count_b, out_b = instructions(b)
+    return [(count_a, count_b)], out_a == out_b
+
+
 def interleaved(a: list[str], b: list[str], rounds: int) -> tuple[list[tuple[float, float]], bool]:
     """The times of A and B in each of ``rounds`` rounds, A first in every other round, after
     a round that warms the file and byte-code caches; and whether they printed the same."""
@@ -106,8 +142,10 @@ def interleaved(a: list[str], b: list[str], rounds: int) -> tuple[list[tuple[flo
     return times, out_a == out_b
 
 
-def shown(seconds: float, unit: str) -> str:
-    return f"{seconds:9.3f} s" if unit == "s" else f"{seconds * 1000:9.1f} ms"
+def shown(value: float, unit: str) -> str:
+    if unit == "instructions":
+        return f"{value / 1e6:9.1f} M instructions"
+    return f"{value:9.3f} s" if unit == "s" else f"{value * 1000:9.1f} ms"
 
 
 def show(title: str, times: list[tuple[float, float]], same: bool, unit: str, rev: str) -> bool:
@@ -116,13 +154,17 @@ def show(title: str, times: list[tuple[float, float]], same: bool, unit: str, re
     ratios = [b / a for a, b in times]
     ratio = statistics.median(ratios)
     within = ratio <= LIMIT
-    print(f"\n-- {title}: median of {len(times)} rounds")
+    rounds = "counted once" if unit == "instructions" else f"median of {len(times)} rounds"
+    print(f"\n-- {title}: {rounds}")
     label_a, label_b = f"A ({rev})", "B (checkout)"
     width = max(len(label_a), len(label_b))
     print(f"{label_a:{width}} {shown(statistics.median(a for a, _ in times), unit)}")
     print(f"{label_b:{width}} {shown(statistics.median(b for _, b in times), unit)}")
-    print(f"B/A {ratio:.3f}  (median of the rounds' ratios; they ranged {min(ratios):.3f}-"
-          f"{max(ratios):.3f})")  # fmt: skip
+    if len(ratios) == 1:
+        print(f"B/A {ratio:.3f}")
+    else:
+        print(f"B/A {ratio:.3f}  (median of the rounds' ratios; they ranged {min(ratios):.3f}-"
+              f"{max(ratios):.3f})")  # fmt: skip
     print(f"B within 10% of A (B/A <= {LIMIT:.2f}): {'yes' if within else 'NO'}")
     if not same:
         print("note: A and B printed different findings")
@@ -137,9 +179,13 @@ def compare(
     reports: int,
     which: str,
     rounds: int,
+    count: bool = False,
 ) -> bool:
     """Time the checkout (B) against galint at ``rev`` (A, the command ``baseline``) on every
-    measurement; True when B is within 10% of A on all of them."""
+    measurement, or count their instructions (``count``); True when B is within 10% of A on
+    all of them."""
+    if count and shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (Debian: apt-get install valgrind)")
     folders = corpora(base, reports, which)
     report = sorted(folders["real-shaped"].glob("*/2014.yaml"))[0]
     print(f"\n== A/B: A = galint at {rev}, B = this checkout; B/A > 1 means B is slower ==")
@@ -148,15 +194,22 @@ def compare(
         if name == "real-shaped" and which == "generated":
             continue
         args = ["check", "--exit-zero", "--format", "json", str(folder)]
-        times, same = interleaved([*baseline, *args], [*checkout, *args], rounds)
+        times, same = measure([*baseline, *args], [*checkout, *args], rounds, count)
         title = f"bulk: galint check over the {name} corpus ({reports} reports)"
-        results.append(show(title, times, same, "s", rev))
+        results.append(show(title, times, same, "instructions" if count else "s", rev))
     for path in (report, MONTENEGRO):
         args = ["check", "--exit-zero", str(path)]
-        times, same = interleaved([*baseline, *args], [*checkout, *args], rounds)
+        times, same = measure([*baseline, *args], [*checkout, *args], rounds, count)
         shown_path = path.relative_to(ROOT) if path == MONTENEGRO else path.relative_to(base)
         title = f"one report: galint check {shown_path} (and its predecessor)"
-        results.append(show(title, times, same, "ms", rev))
+        results.append(show(title, times, same, "instructions" if count else "ms", rev))
     verdict = "yes" if all(results) else "NO"
     print(f"\nB within 10% of A on every measurement: {verdict}")
     return all(results)
+
+
+def measure(
+    a: list[str], b: list[str], rounds: int, count: bool
+) -> tuple[list[tuple[float, float]], bool]:
+    """Instructions counted once (``count``), or times of interleaved rounds."""
+    return counted(a, b) if count else interleaved(a, b, rounds)

@@ -3,7 +3,8 @@
 Run from the repository root, after the README's test command has set up .venv::
 
     .venv/bin/python bench/run.py [--reports 2000] [--memory-reports 5000] [--runs 7]
-        [--throughput-runs 3] [--against REV [--only-ab] [--corpus both] [--ab-rounds 11]]
+        [--throughput-runs 3]
+        [--against REV [--only-ab] [--corpus both] [--ab-rounds 11] [--instructions]]
 
 It installs the comparison tools (check-jsonschema, yamllint) into a virtual environment of
 its own (bench/.tools; they are not galint's dependencies), writes a corpus with
@@ -29,7 +30,8 @@ single-report latency at most half of check-jsonschema's; memory flat in the num
 
 ``--against REV`` also times this checkout (B) against galint at git revision REV (A), in
 interleaved rounds, on the generated and the real-shaped corpus (``--corpus``) and on one
-report; ``--only-ab`` skips the rest. See bench/ab.py; the exit status is 1 when B is not
+report; ``--only-ab`` skips the rest; ``--instructions`` counts instructions with valgrind
+instead of timing. See bench/ab.py; the exit status is 1 when B is not
 within 10% of A on every measurement.
 """
 
@@ -245,6 +247,11 @@ def main() -> int:
         help="the corpora the A/B bulk check runs on (real: bench/realshaped.py)",
     )
     parser.add_argument("--ab-rounds", type=int, default=11, help="rounds of each A/B timing")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="with --against, count instructions with valgrind instead of timing rounds",
+    )
     args = parser.parse_args()
     if args.only_ab and not args.against:
         parser.error("--only-ab goes with --against REV")
@@ -257,7 +264,14 @@ def main() -> int:
             against_tools(galint_cmd, base, args)
         if baseline:
             within = ab.compare(
-                baseline, galint_cmd, args.against, base, args.reports, args.corpus, args.ab_rounds
+                baseline,
+                galint_cmd,
+                args.against,
+                base,
+                args.reports,
+                args.corpus,
+                args.ab_rounds,
+                args.instructions,
             )
     return 0 if within else 1
 

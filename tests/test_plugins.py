@@ -117,11 +117,15 @@ def test_a_broken_plugin_is_a_usage_error(
     assert message in capsys.readouterr().err
 
 
-def test_plugins_are_looked_up_when_the_rules_are_loaded_not_on_import() -> None:
-    """importlib.metadata, slow to import, is not on the way of what needs no rules."""
+def test_plugins_are_looked_up_when_the_rules_are_loaded_not_on_import(tmp_path: Path) -> None:
+    """importlib.metadata, slow to import, is not on the way of what needs no rules (and
+    with a cache of no note, loading the rules asks it)."""
     code = (
         "import sys, galint.rules as r; before = 'importlib.metadata' in sys.modules; "
         "r.all_rules(); print(before, 'importlib.metadata' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     assert done.stdout.split() == ["False", "True"]

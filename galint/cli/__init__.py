@@ -7,26 +7,54 @@ May import: everything in galint; nothing imports it.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from dataclasses import dataclass
 
 import click
 
 from galint import __version__
-from galint.cli import check, follow_up, info, report, server
 from galint.cli.options import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 __all__ = ["cli", "entry_point", "main"]
 
 
-@dataclass(slots=True)
 class _Run:
     """What the group's options say about the whole run."""
 
-    debug: bool = False
+    debug = False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Each command and where it is defined: a command's module (and what it imports) is loaded
+# only when that command runs or help lists it, so that `galint check` loads none of the others.
+COMMANDS = {
+    "check": "galint.cli.check:check",
+    "report": "galint.cli.report:report",
+    "rules": "galint.cli.info:rules",
+    "explain": "galint.cli.info:explain",
+    "schema": "galint.cli.info:schema",
+    "trace": "galint.cli.follow_up:trace_command",
+    "new": "galint.cli.follow_up:new",
+    "timeframe": "galint.cli.info:timeframe",
+    "server": "galint.cli.server:server",
+}
+
+
+class _Commands(click.Group):
+    """A group that imports a command when it is asked for (click's "lazily loading
+    subcommands")."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, _, name = COMMANDS[cmd_name].partition(":")
+        command: click.Command = getattr(importlib.import_module(module), name)
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="galint")
 @click.option(
     "--debug",
@@ -38,20 +66,6 @@ class _Run:
 def cli(context: click.Context, debug: bool) -> None:
     """galint checks Global Alliance against Child Sexual Abuse Online country reports."""
     context.ensure_object(_Run).debug = debug
-
-
-for command in (
-    check.check,
-    report.report,
-    info.rules,
-    info.explain,
-    info.schema,
-    follow_up.trace_command,
-    follow_up.new,
-    info.timeframe,
-    server.server,
-):
-    cli.add_command(command)
 
 
 def main() -> None:

@@ -44,8 +44,7 @@ class Span(NamedTuple):
 START = Span.point(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text of ``span`` (from its start up to, not including, its end) with
     ``content``; an empty span inserts."""
 
@@ -53,8 +52,7 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """How to fix a diagnostic: edits to apply together, and whether that is safe."""
 
     edits: tuple[Edit, ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from galint.core.diagnostic import SAFE, Diagnostic
 from galint.form.model import Report, build
@@ -29,8 +29,7 @@ class ReportError(Exception):
     """A report that a command needs cannot be read; the message says where and why."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):
     """What a run is asked to do."""
 
     selection: Selection

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from galint.core.rule import Rule
+from galint.rules import plugin_cache
 
 ENTRY_POINT_GROUP = "galint.rules"
 
@@ -57,12 +58,26 @@ def builtin_rules() -> tuple[Rule, ...]:
 @cache
 def all_rules() -> tuple[Rule, ...]:
     """Built-in rules then plugins, each code and slug used once."""
-    # Imported here, when rules are loaded: importlib.metadata takes a few milliseconds to
-    # import, which nothing else in galint needs.
+    rules = list(builtin_rules())
+    rules.extend(plugin_rules())
+    _check_unique(rules)
+    return tuple(rules)
+
+
+def plugin_rules() -> list[Rule]:
+    """The rules of the installed plugins, in the order importlib.metadata gives them (none,
+    without asking it, when plugin_cache knows that nothing was installed since a run that
+    found none)."""
+    current = plugin_cache.fingerprint()
+    if plugin_cache.none_installed(current):
+        return []
+    # Imported here: importlib.metadata takes milliseconds to import, which nothing else in
+    # galint needs.
     from importlib.metadata import entry_points
 
-    rules = list(builtin_rules())
-    for entry in entry_points(group=ENTRY_POINT_GROUP):
+    rules: list[Rule] = []
+    declared = entry_points(group=ENTRY_POINT_GROUP)
+    for entry in declared:
         try:
             loaded = entry.load()
         except Exception as error:  # a broken plugin must not read as a galint crash
@@ -76,8 +91,9 @@ def all_rules() -> tuple[Rule, ...]:
                 "a list of them, or a module with RULE or RULES"
             )
         rules.extend(plugin)
-    _check_unique(rules)
-    return tuple(rules)
+    if not declared:
+        plugin_cache.remember_none(current)
+    return rules
 
 
 def find(selector: str, rules: Iterable[Rule] | None = None) -> Rule | None:

@@ -8,10 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from cli_run import run
 
 import galint
+from galint.cli import COMMANDS, cli
 
 ROOT = Path(__file__).resolve().parents[2]
 MONTENEGRO = str(ROOT / "examples" / "montenegro")
@@ -295,3 +297,28 @@ def test_unwritable_output_is_a_usage_error(
     )
     assert code == 2
     assert "cannot write" in err
+
+
+def test_each_command_is_imported_only_when_it_runs() -> None:
+    """`galint check` runs on every commit: it does not load the other commands' modules."""
+    code = (
+        "import sys\n"
+        "from galint.cli import cli\n"
+        "cli.main(['check', '--help'], standalone_mode=False)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('galint.cli.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "['galint.cli.check', 'galint.cli.options']"
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    listed = [
+        line.split()[0]
+        for line in capsys.readouterr().out.split("Commands:")[1].splitlines()
+        if line.strip()
+    ]
+    assert listed == sorted(COMMANDS)
+    for name in COMMANDS:
+        assert cli.get_command(click.Context(cli), name) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import click
 import pytest
 
 from galint.output.findings import (
@@ -31,9 +32,17 @@ def test_the_format_choices_in_order() -> None:
 def test_the_command_line_offers_the_registry() -> None:
     from galint.cli import cli
 
-    [choice] = [p.type for p in cli.commands["check"].params if p.name == "output_format"]
+    def output_format(command: str) -> click.Choice:
+        [choice] = [
+            p.type
+            for p in cli.get_command(click.Context(cli), command).params
+            if p.name == "output_format"
+        ]
+        return choice
+
+    choice = output_format("check")
     assert tuple(choice.choices) == FORMATS
-    [choice] = [p.type for p in cli.commands["report"].params if p.name == "output_format"]
+    choice = output_format("report")
     assert tuple(choice.choices) == ("text", "csv", "json", "html")
 
 
