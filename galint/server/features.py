@@ -4,7 +4,6 @@ command. Each handler only translates between the protocol and the modules that 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -109,15 +108,10 @@ def _documents(server: GalintServer, guard: Guard) -> None:
             server.session.configs.clear()
             server.recheck_all()
             return
-        changed = set()
         for path in paths:
             server.session.sources.forget(path)
-            changed.add(os.path.realpath(path))
-        for uri, checked in list(server.session.checked.items()):
-            if checked.predecessor in changed or (
-                checked.report is not None and checked.report.predecessor is None
-            ):
-                server.publish(uri)
+        for uri in server.session.following(set(paths)):
+            server.publish(uri)
 
     @server.feature(types.SHUTDOWN)
     @guard

@@ -113,18 +113,21 @@ class Session:
             return FileResult(buffer.path, [failure])
 
     def dependents(self, uri: str) -> list[str]:
-        """The open reports to check again when ``uri`` changed: those paired with it, and
-        those that found no predecessor yet."""
+        """The open reports to check again when ``uri`` changed."""
         buffer = self.buffers.get(uri)
         if buffer is None:
             return []
-        path = os.path.realpath(buffer.path)
+        return [other for other in self.following({buffer.path}) if other != uri]
+
+    def following(self, paths: set[str]) -> list[str]:
+        """The open reports to check again when the files at ``paths`` changed: those paired
+        with one of them, and those that found no predecessor yet."""
+        changed = {os.path.realpath(path) for path in paths}
         return [
-            other
-            for other, checked in self.checked.items()
-            if other != uri
-            and checked.report is not None
-            and (checked.predecessor == path or _expects_predecessor(checked))
+            uri
+            for uri, checked in self.checked.items()
+            if checked.report is not None
+            and (checked.predecessor in changed or _expects_predecessor(checked))
         ]
 
     def reports(self) -> list[str]:
