@@ -36,6 +36,7 @@ COMMANDS = {
     "new": "galint.cli.follow_up:new",
     "timeframe": "galint.cli.info:timeframe",
     "import": "galint.cli.import_:import_command",
+    "server": "galint.cli.server:server",
 }
 
 

@@ -8,11 +8,14 @@ one of the same country and the preceding edition of the form.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from galint.form.model import Report, build
 from galint.form.spec import form
 from galint.io.load import load_path
+
+# How a report named by a path is had: the report, or why it cannot be.
+Read = Callable[[str], "Report | str"]
 
 
 def attach(
@@ -28,27 +31,42 @@ def attach(
     opener = _Opener(reports)
     roots = [os.path.realpath(root) for root in confine] if confine is not None else None
     for report in reports:
-        if report.edition is None:
-            continue
-        wanted = form().previous_edition(report.edition)
-        if wanted is None:
-            continue
-        found, how = _predecessor(report, wanted.form, opener, explicit, roots)
-        if found is None:
-            if required:
-                report.predecessor_error = (
-                    f"no previous report found: give its path in 'previous:' or with "
-                    f"--previous, or check it together with this one ({wanted.title})"
-                )
-        elif isinstance(found, str):
-            report.predecessor_error = f"the previous report ({how}) {found}"
-        elif found.edition is not wanted:
-            edition = found.edition.form if found.edition else "no known form"
+        _attach_one(report, opener, explicit, required, roots)
+
+
+def pair(report: Report, neighbours: Sequence[Report], read: Read, required: bool = False) -> None:
+    """Set ``predecessor`` (or ``predecessor_error``) on ``report`` alone, as ``attach``
+    would among ``report`` and its ``neighbours``; a report named by a path and not among
+    them is had from ``read`` (an editor's open buffers, then the disk)."""
+    _attach_one(report, _Opener([report, *neighbours], read), None, required, None)
+
+
+def _attach_one(
+    report: Report,
+    opener: _Opener,
+    explicit: str | None,
+    required: bool,
+    roots: list[str] | None,
+) -> None:
+    if report.edition is None:
+        return
+    wanted = form().previous_edition(report.edition)
+    if wanted is None:
+        return
+    found, how = _predecessor(report, wanted.form, opener, explicit, roots)
+    if found is None:
+        if required:
             report.predecessor_error = (
-                f"the previous report ({how}) is {edition}, not {wanted.form}"
+                f"no previous report found: give its path in 'previous:' or with "
+                f"--previous, or check it together with this one ({wanted.title})"
             )
-        else:
-            report.predecessor = found
+    elif isinstance(found, str):
+        report.predecessor_error = f"the previous report ({how}) {found}"
+    elif found.edition is not wanted:
+        edition = found.edition.form if found.edition else "no known form"
+        report.predecessor_error = f"the previous report ({how}) is {edition}, not {wanted.form}"
+    else:
+        report.predecessor = found
 
 
 def _predecessor(
@@ -74,8 +92,9 @@ def _predecessor(
 class _Opener:
     """The reports named by a path: one of the run's, or else read once."""
 
-    def __init__(self, reports: Sequence[Report]) -> None:
+    def __init__(self, reports: Sequence[Report], read: Read | None = None) -> None:
         self.reports = reports
+        self.read = read or read_path
         # Made when first needed: most runs pair reports by country and name no path.
         self.by_spelling: dict[str, Report] | None = None
         self.by_path: dict[str, Report] | None = None
@@ -92,7 +111,7 @@ class _Opener:
         if key in self.by_path:
             return self.by_path[key]
         if key not in self.loaded:
-            self.loaded[key] = _read(path)
+            self.loaded[key] = self.read(path)
         return self.loaded[key]
 
     def spelled(self, path: str) -> Report | None:
@@ -108,7 +127,7 @@ class _Opener:
         return self.by_spelling.get(spelling)
 
 
-def _read(path: str) -> Report | str:
+def read_path(path: str) -> Report | str:
     """The report read from ``path``, or why it cannot be read."""
     result = load_path(path)
     if result is None or result.document is None:

@@ -109,11 +109,7 @@ class Pipeline:
         for result in results:
             if result.report is None:
                 continue  # a file that does not parse is never touched
-            chosen = [
-                d
-                for d in (*result.findings, *result.fixes)
-                if d.fix is not None and (unsafe or d.fix.applicability == SAFE)
-            ]
+            chosen = fixable((*result.findings, *result.fixes), unsafe)
             try:
                 with open(result.path, "rb") as stream:
                     before = stream.read().decode("utf-8")
@@ -125,6 +121,11 @@ class Pipeline:
                 FixOutcome(result.path, before, done.text, done.applied, done.skipped_reason)
             )
         return outcomes
+
+
+def fixable(diagnostics: Iterable[Diagnostic], unsafe: bool = False) -> list[Diagnostic]:
+    """The diagnostics whose fixes ``--fix`` applies: the safe ones, or all with ``unsafe``."""
+    return [d for d in diagnostics if d.fix is not None and (unsafe or d.fix.applicability == SAFE)]
 
 
 def load_report(path: str) -> Report:
